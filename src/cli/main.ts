@@ -1,0 +1,49 @@
+/** The yargs front end: global options, one module per command (src/cli/commands). */
+import yargs from 'yargs';
+import { CliError, EXIT } from './io.js';
+import { commands } from './commands/index.js';
+import { ensureBuiltins } from '../builtins.js';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  // Converters contribute options to `convert --help`, so they must be registered first.
+  await ensureBuiltins();
+  const parser = yargs([...argv])
+    .scriptName('cloudcraft-convert')
+    .usage('$0 [convert] <inputs..> [-o FILE]\n\nConvert CloudFormation/SAM/CDK, Terraform state/plan and draw.io diagrams into Cloudcraft blueprints.')
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only errors', global: true })
+    .option('verbose', { type: 'boolean', describe: 'Also print informational notes', global: true })
+    .option('json', { type: 'boolean', describe: 'Machine-readable result on stdout', global: true })
+    .strict()
+    .recommendCommands()
+    .demandCommand(1, 'Give an input file, or a command (see --help)')
+    .help()
+    .alias('help', 'h')
+    .version(false)
+    .option('version', { alias: 'V', type: 'boolean', describe: 'Show version number' })
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue('Exit codes: 0 ok, 1 findings (--strict, diff --exit-code, remote changed), 2 bad input or usage.\nDocs: README.md')
+    // A fail handler that throws, so yargs never runs a command after a usage error.
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new CliError(msg ?? 'invalid usage');
+    });
+  for (const c of commands) parser.command(c);
+  try {
+    await parser.parseAsync();
+    exitCode = typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CliError) {
+      process.stderr.write(`cloudcraft-convert: ${err.message}\n`);
+      if (err.exitCode === EXIT.usage && /Unknown|Missing|Not enough|Invalid/.test(err.message)) {
+        process.stderr.write('Run cloudcraft-convert --help for usage.\n');
+      }
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`cloudcraft-convert: internal error: ${message}\n`);
+    if (argv.includes('--verbose') && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return EXIT.usage;
+  }
+  return exitCode;
+}
