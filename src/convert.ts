@@ -106,7 +106,7 @@ export async function convert(input: InputLike | readonly InputLike[], options: 
       continue;
     }
     timings[converter.name] = performance.now() - t;
-    for (const [k, v] of Object.entries((result as { timings?: Record<string, number> }).timings ?? {})) timings[`${converter.name}.${k}`] = v;
+    for (const [k, v] of Object.entries(result.timings ?? {})) timings[`${converter.name}.${k}`] = v;
     diagnostics.push(...result.diagnostics);
     graphs.push(result.graph);
     if (result.pages) pages = result.pages;

@@ -41,6 +41,8 @@ export interface ConverterResult {
   diagnostics: Diagnostic[];
   /** Multi-page sources (draw.io): every page's graph; `graph` is the selected one. */
   pages?: { name: string; graph: Graph }[];
+  /** Milliseconds per internal stage (`parse`, `evaluate`, …), reported by the benchmark. */
+  timings?: Record<string, number>;
 }
 
 /** A CLI option a converter contributes to `convert --help` (yargs option shape, kept small). */
