@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 /** Our namespace UUID (itself uuidv5(DNS namespace, "cloudcraft-convert.dev")); never change it. */
-export const ID_NAMESPACE = '4f0d3c9e-8d5b-5b2a-9b1e-6c8f3a2d7e10';
+export const ID_NAMESPACE = 'fa7db401-91d1-5958-be9d-0ae977a657e9';
 
 const namespaceBytes = new Map<string, Buffer>();
 

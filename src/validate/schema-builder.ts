@@ -21,12 +21,12 @@ const colorSchema: Schema = {
 const numberSchema: Schema = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' }] };
 
 function fieldSchema(name: string, f: FieldSpec): Schema {
-  if (name === 'color' || name === 'accentColor' || name === 'background' || name === 'borderColor') return colorSchema;
+  if (name === 'color' || name === 'accentColor' || name === 'background' || name === 'borderColor') return { $ref: '#/$defs/color' };
   if (name === 'mapPos') return { $ref: '#/$defs/mapPos' };
   if (f.enum) return { enum: [...f.enum] };
   switch (f.kind) {
     case 'string': return { type: 'string' };
-    case 'number': return numberSchema;
+    case 'number': return { $ref: '#/$defs/number' };
     case 'boolean': return { type: 'boolean' };
     case 'object': return { type: 'object' };
     case 'point': return { $ref: '#/$defs/point' };
@@ -39,6 +39,10 @@ function fieldSchema(name: string, f: FieldSpec): Schema {
 
 export function buildBlueprintSchema(): Schema {
   const defs: Schema = {
+    // Non-empty string; written without minLength so ajv's standalone code needs no runtime helper.
+    id: { type: 'string', not: { const: '' } },
+    color: colorSchema,
+    number: numberSchema,
     point: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }], minItems: 2, maxItems: 2 },
     // Cloudcraft also writes positions relative to another object.
     mapPos: {
@@ -51,15 +55,15 @@ export function buildBlueprintSchema(): Schema {
       type: 'object',
       required: ['id', 'type', 'from', 'to'],
       properties: {
-        id: { type: 'string', minLength: 1 },
+        id: { $ref: '#/$defs/id' },
         type: { enum: ['edge', 'autoedge'] },
-        from: { type: 'string', minLength: 1 },
-        to: { type: 'string', minLength: 1 },
+        from: { $ref: '#/$defs/id' },
+        to: { $ref: '#/$defs/id' },
         width: { type: 'number', minimum: 0 },
         dashed: { type: 'boolean' },
         endCap: { type: 'string' },
         startCap: { type: 'string' },
-        color: colorSchema,
+        color: { $ref: '#/$defs/color' },
       },
     },
   };
@@ -69,7 +73,7 @@ export function buildBlueprintSchema(): Schema {
     byArray.set(arr, [...(byArray.get(arr) ?? []), type]);
   }
   for (const [type, spec] of Object.entries(COMPONENTS)) {
-    const properties: Schema = { type: { const: type }, id: { type: 'string', minLength: 1 } };
+    const properties: Schema = { type: { const: type }, id: { $ref: '#/$defs/id' } };
     for (const [name, f] of Object.entries(spec.fields)) properties[name] = fieldSchema(name, f);
     const required = ['type', 'id'];
     if (spec.hasMapPos) required.push('mapPos');
@@ -80,11 +84,14 @@ export function buildBlueprintSchema(): Schema {
     if (arr === 'edges') return { $ref: '#/$defs/edge' };
     const types = byArray.get(arr) ?? [];
     if (types.length === 0) return { type: 'object' };
+    // A discriminated oneOf: validators that know `discriminator` (ajv, OpenAPI tools) jump straight to
+    // the one branch; others still get the right answer because every branch fixes `type` with const.
     return {
       type: 'object',
-      required: ['type', 'id'],
-      properties: { type: { enum: types }, id: { type: 'string', minLength: 1 } },
-      allOf: types.map((t) => ({ if: { properties: { type: { const: t } } }, then: { $ref: `#/$defs/${t}` } })),
+      required: ['type'],
+      properties: { type: { enum: types } },
+      discriminator: { propertyName: 'type' },
+      oneOf: types.map((t) => ({ $ref: `#/$defs/${t}` })),
     };
   };
   const dataProps: Schema = {
