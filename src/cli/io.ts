@@ -5,6 +5,20 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+let pendingExit: number = EXIT.ok;
+
+/** Commands report a non-zero outcome here (the highest wins); main() returns it. */
+export function setExitCode(code: number): void {
+  pendingExit = Math.max(pendingExit, code);
+}
+
+/** Reads and clears the outcome (so in-process callers such as tests start clean each run). */
+export function takeExitCode(): number {
+  const c = pendingExit;
+  pendingExit = EXIT.ok;
+  return c;
+}
+
 /** An error the CLI prints as one line (no stack) and exits with. */
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: number = EXIT.usage) {
@@ -55,9 +69,14 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], p: Printer)
   }
 }
 
-/** The stdin convention: yargs turns a lone `-` positional into ''. */
+/**
+ * The stdin/stdout convention `-`. yargs drops a lone `-` from array positionals, so main()
+ * swaps it for this token before parsing.
+ */
+export const STDIO_TOKEN = '\u0000-';
+
 export function isStdin(arg: string): boolean {
-  return arg === '-' || arg === '';
+  return arg === '-' || arg === '' || arg === STDIO_TOKEN;
 }
 
 /** `a,b c` → ['a','b','c'] for options that accept both repeats and commas. */

@@ -1,6 +1,6 @@
 /** The yargs front end: global options, one module per command (src/cli/commands). */
 import yargs from 'yargs';
-import { CliError, EXIT } from './io.js';
+import { CliError, EXIT, STDIO_TOKEN, takeExitCode } from './io.js';
 import { commands } from './commands/index.js';
 import { ensureBuiltins } from '../builtins.js';
 
@@ -8,7 +8,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   // Converters contribute options to `convert --help`, so they must be registered first.
   await ensureBuiltins();
-  const parser = yargs([...argv])
+  const parser = yargs(argv.map((a) => (a === '-' ? STDIO_TOKEN : a)))
     .scriptName('cloudcraft-convert')
     .usage('$0 [convert] <inputs..> [-o FILE]\n\nConvert CloudFormation/SAM/CDK, Terraform state/plan and draw.io diagrams into Cloudcraft blueprints.')
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only errors', global: true })
@@ -29,10 +29,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new CliError(msg ?? 'invalid usage');
     });
   for (const c of commands) parser.command(c);
+  takeExitCode();
   try {
     await parser.parseAsync();
-    exitCode = typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    exitCode = takeExitCode();
   } catch (err) {
+    takeExitCode();
     if (err instanceof CliError) {
       process.stderr.write(`cloudcraft-convert: ${err.message}\n`);
       if (err.exitCode === EXIT.usage && /Unknown|Missing|Not enough|Invalid/.test(err.message)) {

@@ -7,7 +7,7 @@ import { convert, type ConvertResult, type PipelineOptions } from '../../convert
 import { listConverters } from '../../registry.js';
 import { summaryLine, unmappedEntries } from '../../report.js';
 import { inputFromBytes, type InputLike } from '../../input.js';
-import { CliError, EXIT, isStdin, printDiagnostics, readStdin, splitList, writeFileAtomic } from '../io.js';
+import { CliError, EXIT, isStdin, printDiagnostics, readStdin, setExitCode, splitList, writeFileAtomic } from '../io.js';
 
 export interface ConvertArgs {
   inputs: string[];
@@ -172,7 +172,7 @@ async function handler(argv: ArgumentsCamelCase<ConvertArgs>): Promise<void> {
       process.stderr.write(`--strict: ${unmapped.length} resource${unmapped.length === 1 ? '' : 's'} left out for lack of a mapping: ` +
         `${unmapped.slice(0, 10).map((e) => `${e.address} (${e.sourceType})`).join(', ')}${unmapped.length > 10 ? ', …' : ''}\n`);
     }
-    process.exitCode = EXIT.findings;
+    setExitCode(EXIT.findings);
   }
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, CommandModule } from 'yargs';
 import { validateBlueprint } from '../../validate/index.js';
-import { CliError, EXIT, isStdin, printDiagnostics, readStdin } from '../io.js';
+import { CliError, EXIT, isStdin, printDiagnostics, readStdin, setExitCode } from '../io.js';
 
 interface ValidateArgs {
   files: string[];
@@ -39,7 +39,7 @@ async function handler(argv: ArgumentsCamelCase<ValidateArgs>): Promise<void> {
     }
   }
   if (argv.json) process.stdout.write(`${JSON.stringify({ ok: !failed, results }, null, 2)}\n`);
-  if (failed) process.exitCode = EXIT.usage;
+  if (failed) setExitCode(EXIT.usage);
 }
 
 function lineColumn(text: string, offset: number): string {
