@@ -32,7 +32,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   takeExitCode();
   try {
     await parser.parseAsync();
-    exitCode = takeExitCode();
+    // setExitCode() is the way; a handler that set process.exitCode is honoured too, then cleared
+    // so in-process callers (tests) do not inherit it.
+    const legacy = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    process.exitCode = undefined;
+    exitCode = Math.max(takeExitCode(), legacy);
   } catch (err) {
     takeExitCode();
     if (err instanceof CliError) {
