@@ -22,3 +22,4 @@ export { emitBlueprint, type EmitOptions } from './emit/emit.js';
 export { serializeBlueprint, type Blueprint, type BlueprintData, type BlueprintObject } from './blueprint.js';
 export { buildReport, summaryLine, type Report, type ReportEntry, type ReportStatus } from './report.js';
 export { componentSpec, componentTypes, canContain, sanitizeProps, arrayOf, type ComponentSpec, type FieldSpec } from './catalog/index.js';
+export { renderSvg, renderHtml, renderBlueprint, formatForFile, type RenderOptions, type RenderResult, type RenderFormat, type RenderStats, type Projection as RenderProjection, type Theme as RenderTheme } from './render/index.js';

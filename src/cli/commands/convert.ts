@@ -7,6 +7,8 @@ import { convert, type ConvertResult, type PipelineOptions } from '../../convert
 import { listConverters } from '../../registry.js';
 import { summaryLine, unmappedEntries } from '../../report.js';
 import { inputFromBytes, type InputLike } from '../../input.js';
+import { formatForFile } from '../../render/format.js';
+import { reportRender } from './render.js';
 import { CliError, EXIT, isStdin, printDiagnostics, readStdin, setExitCode, splitList, writeFileAtomic } from '../io.js';
 
 export interface ConvertArgs {
@@ -21,6 +23,7 @@ export interface ConvertArgs {
   includeTypes?: string[];
   excludeTypes?: string[];
   report?: string;
+  preview?: string;
   strict?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -135,7 +138,17 @@ function slug(name: string): string {
 async function handler(argv: ArgumentsCamelCase<ConvertArgs>): Promise<void> {
   const out = argv.output;
   const toDir = out !== undefined && !isStdin(out) && isDirectoryTarget(out);
+  const previewAs = argv.preview !== undefined ? formatForFile(argv.preview) : undefined;
+  if (argv.preview !== undefined && !previewAs) throw new CliError(`--preview ${argv.preview}: name the file .svg or .html`);
   const result = await runConversion(argv, toDir ? { allPages: true } : {});
+  // Rendered before anything is written, so a preview that fails leaves no half-done run behind.
+  let preview: string | undefined;
+  if (argv.preview !== undefined && previewAs) {
+    const { renderBlueprint } = await import('../../render/index.js');
+    const rendered = renderBlueprint(result.blueprint, previewAs, { file: argv.preview });
+    reportRender(rendered, argv, argv.preview);
+    preview = rendered.output!;
+  }
   const written: string[] = [];
   if (toDir) {
     const pages = result.pages?.length ? result.pages : [{ name: result.blueprint!.name, blueprint: result.blueprint! }];
@@ -153,11 +166,13 @@ async function handler(argv: ArgumentsCamelCase<ConvertArgs>): Promise<void> {
   if (argv.report) {
     writeFileAtomic(argv.report, `${JSON.stringify(result.report, null, 2)}\n`);
   }
+  if (preview !== undefined) writeFileAtomic(argv.preview!, preview);
   const unmapped = unmappedEntries(result.report!);
   if (argv.json) {
     const payload: Record<string, unknown> = {
       ok: true,
       outputs: written,
+      ...(preview !== undefined ? { preview: argv.preview } : {}),
       summary: result.report!.summary,
       diagnostics: result.diagnostics,
       unmapped: unmapped.map((e) => ({ address: e.address, sourceType: e.sourceType })),
@@ -165,7 +180,7 @@ async function handler(argv: ArgumentsCamelCase<ConvertArgs>): Promise<void> {
     if (!written.length) payload['blueprint'] = result.blueprint;
     process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
   } else if (!argv.quiet) {
-    process.stderr.write(`${summaryLine(result.report!)}${written.length ? ` → ${written.join(', ')}` : ''}\n`);
+    process.stderr.write(`${summaryLine(result.report!)}${written.length ? ` → ${written.join(', ')}` : ''}${preview !== undefined ? ` (preview → ${argv.preview})` : ''}\n`);
   }
   if (argv.strict && unmapped.length) {
     if (!argv.json) {
@@ -185,6 +200,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('output', { alias: 'o', type: 'string', describe: 'Output file (- for stdout, a folder for one blueprint per draw.io page)' })
       .option('report', { type: 'string', describe: 'Write the coverage report (JSON) to this file' })
       .option('strict', { type: 'boolean', describe: 'Exit 1 when a resource was left out for lack of a mapping' })
+      .option('preview', { type: 'string', describe: 'Also draw the blueprint offline to this file (.svg or .html preview)' })
       .example('$0 template.yaml -o out.json', 'Convert a CloudFormation template')
       .example('$0 cdk.out -o app.json --report report.json', 'Convert a CDK app, with a coverage report')
       .example('$0 terraform.tfstate --include-data -o infra.json', 'Convert a Terraform state, drawing data sources')
