@@ -21,7 +21,7 @@ export function takeExitCode(): number {
 
 /** An error the CLI prints as one line (no stack) and exits with. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.usage) {
+  constructor(message: string, readonly exitCode: number = EXIT.usage, readonly isUsageError = false) {
     super(message);
     this.name = 'CliError';
   }

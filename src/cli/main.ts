@@ -26,7 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // A fail handler that throws, so yargs never runs a command after a usage error.
     .fail((msg, err) => {
       if (err) throw err;
-      throw new CliError(msg ?? 'invalid usage');
+      throw new CliError(msg ?? 'invalid usage', EXIT.usage, true);
     });
   for (const c of commands) parser.command(c);
   takeExitCode();
@@ -41,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     takeExitCode();
     if (err instanceof CliError) {
       process.stderr.write(`cloudcraft-convert: ${err.message}\n`);
-      if (err.exitCode === EXIT.usage && /Unknown|Missing|Not enough|Invalid/.test(err.message)) {
+      if (err.isUsageError) {
         process.stderr.write('Run cloudcraft-convert --help for usage.\n');
       }
       return err.exitCode;
