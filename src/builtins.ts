@@ -10,6 +10,8 @@ export function ensureBuiltins(): Promise<void> {
   loaded ??= (async () => {
     const modules = await Promise.all([
       import('../converters/cloudformation/index.js'),
+      import('../converters/terraform/index.js'),
+      import('../converters/drawio/index.js'),
     ]);
     // Built-ins register in a fixed order; a user's converter registered earlier keeps its name.
     for (const m of modules) if (!getConverter(m.converter.name)) registerConverter(m.converter);

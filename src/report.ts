@@ -18,6 +18,8 @@ export interface ReportEntry {
   detail?: string;
   /** For folded resources: ids of the edges drawn through them. */
   foldedInto?: string[];
+  /** For mapped resources whose type was inferred from a label or is a generic fallback (Resource.mappedBy). */
+  mappedBy?: 'label' | 'fallback';
   file?: string;
   line?: number;
   column?: number;
@@ -64,7 +66,7 @@ export function buildReport(graph: Graph, inputs: string[], formats: string[], c
       entries.push({ id: r.id, address: r.address, sourceType: r.sourceType, provider: r.provider, status: 'omitted', reason: 'no-component', ...loc(r.location) });
       continue;
     }
-    entries.push({ id: r.id, address: r.address, sourceType: r.sourceType, provider: r.provider, status: 'mapped', ccType: r.ccType, ...loc(r.location) });
+    entries.push({ id: r.id, address: r.address, sourceType: r.sourceType, provider: r.provider, status: 'mapped', ccType: r.ccType, ...(r.mappedBy ? { mappedBy: r.mappedBy } : {}), ...loc(r.location) });
   }
   for (const o of graph.omitted) {
     const e: ReportEntry = { id: o.id, address: o.address, sourceType: o.sourceType, provider: o.provider, status: o.reason === 'folded' ? 'folded' : 'omitted', reason: o.reason, ...loc(o.location) };

@@ -70,6 +70,12 @@ export interface Resource {
   style?: { color?: string; dashed?: boolean };
   /** Extra facts for reports and diffs (ARN, physical id, instance count); never emitted. */
   meta?: Record<string, unknown>;
+  /**
+   * How `ccType` was chosen when it was not an exact type mapping: `label` = inferred from the
+   * label text (a generic draw.io shape labelled "RDS"); `fallback` = unknown source type drawn
+   * as a generic block or icon. Absent for exact mappings. Copied to the report entry.
+   */
+  mappedBy?: 'label' | 'fallback';
 }
 
 export interface Edge {
