@@ -1,35 +1,66 @@
 /**
- * PLACEHOLDER CloudFormation converter (JSON only, a handful of types) so the pipeline runs end
- * to end while the real converter is written. Replaced by the full converter.
+ * CloudFormation converter: JSON/YAML templates (every short-form tag), SAM, nested stacks,
+ * several stacks linked by exports, and CDK `cdk.out` folders. This file stays light — detection
+ * only sniffs text — and loads the parser and evaluator on first use.
  */
-import type { Converter, ConverterResult } from '../../src/converter.js';
-import { DiagnosticBag } from '../../src/diagnostics.js';
-import { GraphBuilder } from '../../src/graph/builder.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Converter } from '../../src/converter.js';
 import type { InputSource } from '../../src/input.js';
 
-const TYPES: Record<string, string> = { 'AWS::EC2::VPC': 'vpc', 'AWS::EC2::Subnet': 'subnet', 'AWS::EC2::Instance': 'ec2', 'AWS::S3::Bucket': 's3', 'AWS::Lambda::Function': 'lambda' };
+const HEAD = 64 * 1024;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasManifest(dir: string): boolean {
+  return existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'cdk.out', 'manifest.json'));
+}
+
+function detectText(text: string): number {
+  const first = /\S/.exec(text.slice(0, 4096))?.[0];
+  const scan = (re: RegExp) => re.test(text.length > HEAD ? text.slice(0, HEAD) : text) || (text.length > HEAD && re.test(text));
+  if (first === '{') {
+    if (scan(/"AWSTemplateFormatVersion"\s*:/)) return 0.95;
+    if (scan(/"Resources"\s*:\s*\{/) && scan(/"Type"\s*:\s*"(AWS|Custom|Alexa)::/)) return 0.9;
+    return 0;
+  }
+  if (scan(/^\s*AWSTemplateFormatVersion\s*:/m)) return 0.95;
+  if (scan(/^Transform\s*:.*AWS::(Serverless|LanguageExtensions)/m) || scan(/^Transform\s*:\s*(\r?\n\s*-\s*['"]?AWS::)/m)) return 0.9;
+  if (scan(/^\s*["']?Resources["']?\s*:/m) && scan(/^\s+["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::/m)) return 0.85;
+  return 0;
+}
 
 function detect(input: InputSource): number {
-  const j = input.json() as Record<string, unknown> | undefined;
-  return j && typeof j === 'object' && 'Resources' in j ? 0.9 : 0;
+  if (input.kind === 'directory') return input.path && hasManifest(input.path) ? 0.95 : 0;
+  if (input.kind === 'object') {
+    const v = input.value;
+    return isRecord(v) && (isRecord(v['Resources']) || 'AWSTemplateFormatVersion' in v) ? 0.9 : 0;
+  }
+  return detectText(input.text());
 }
 
-function parse(inputs: readonly InputSource[]): ConverterResult {
-  const bag = new DiagnosticBag('cloudformation');
-  const b = new GraphBuilder();
-  for (const input of inputs) {
-    const t = input.json() as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
-    for (const [id, res] of Object.entries(t.Resources)) {
-      const address = `${input.name}#${id}`;
-      const ccType = TYPES[res.Type];
-      if (!ccType) {
-        b.omit({ address, sourceType: res.Type, provider: 'aws', reason: 'no-component' });
-        continue;
-      }
-      b.add({ address, provider: 'aws', sourceType: res.Type, ccType, name: id, region: 'us-east-1' });
+function explainRejection(input: InputSource): string | undefined {
+  if (input.kind === 'directory' && input.path && existsSync(join(input.path, 'cdk.json'))) {
+    return 'a CDK app folder without cdk.out: run `npx cdk synth` first, then convert the cdk.out folder';
+  }
+  if (input.kind !== 'directory' && input.kind !== 'object') {
+    const head = input.text().slice(0, HEAD);
+    if (/^(AWSTemplateFormatVersion|Parameters|Outputs|Mappings)\s*:/m.test(head) || /"(AWSTemplateFormatVersion|Parameters)"\s*:/.test(head)) {
+      return 'looks like a CloudFormation template but has no Resources section; a template needs at least one resource';
     }
   }
-  return { graph: b.build(), diagnostics: bag.items };
+  return undefined;
 }
 
-export const converter: Converter = { name: 'cloudformation', description: 'AWS CloudFormation (placeholder)', detect, parse };
+export const converter: Converter = {
+  name: 'cloudformation',
+  description: 'AWS CloudFormation / SAM templates (JSON or YAML), nested stacks, and CDK cdk.out folders',
+  detect,
+  explainRejection,
+  async parse(inputs, ctx) {
+    const { parseCloudFormation } = await import('./convert.js');
+    return parseCloudFormation(inputs, ctx);
+  },
+};
