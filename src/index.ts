@@ -23,3 +23,4 @@ export { serializeBlueprint, type Blueprint, type BlueprintData, type BlueprintO
 export { buildReport, summaryLine, type Report, type ReportEntry, type ReportStatus } from './report.js';
 export { componentSpec, componentTypes, canContain, sanitizeProps, arrayOf, type ComponentSpec, type FieldSpec } from './catalog/index.js';
 export { renderSvg, renderHtml, renderBlueprint, formatForFile, type RenderOptions, type RenderResult, type RenderFormat, type RenderStats, type Projection as RenderProjection, type Theme as RenderTheme } from './render/index.js';
+export { diff, diffPlan, diffReport, formatDiffText, formatDiffMarkdown, DIFF_COLOURS, DIFF_MARKS, type DiffResult, type DiffOptions, type DiffSummary, type ResourceChange, type PropertyChange, type EdgeChange, type ChangeKind, type MatchTier, type Replacement, type SideInfo, type TextReportOptions, type MarkdownReportOptions } from './diff/index.js';

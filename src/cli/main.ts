@@ -1,10 +1,15 @@
 /** The yargs front end: global options, one module per command (src/cli/commands). */
+import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { CliError, EXIT, STDIO_TOKEN, takeExitCode } from './io.js';
 import { commands } from './commands/index.js';
 import { ensureBuiltins } from '../builtins.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--version') || argv.includes('-V')) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   let exitCode: number = EXIT.ok;
   // Converters contribute options to `convert --help`, so they must be registered first.
   await ensureBuiltins();
@@ -18,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .recommendCommands()
     .demandCommand(1, 'Give an input file, or a command (see --help)')
     .help()
+    // Never call process.exit: main() returns the exit code (and runs in-process in tests).
+    .exitProcess(false)
     .alias('help', 'h')
     .version(false)
     .option('version', { alias: 'V', type: 'boolean', describe: 'Show version number' })
@@ -52,4 +59,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
   return exitCode;
+}
+
+/** The version in package.json (one level above src/ when run from source, two above dist/src/). */
+export function packageVersion(): string {
+  for (const rel of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cloudcraft-convert' && pkg.version) return pkg.version;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return 'unknown';
 }

@@ -143,3 +143,16 @@ describe('the real binary', () => {
     expect(runCliProcess(['--version']).stdout).toBe(`${pkg.version}\n`);
   });
 });
+
+describe('help and version in-process', () => {
+  it('--help returns 0 without exiting the process', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Commands:');
+  });
+  it('--version works with other flags too', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const r = await runCli(['--version', '--quiet']);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+});

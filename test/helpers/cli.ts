@@ -25,12 +25,17 @@ export async function runCli(args: string[]): Promise<CliRun> {
     stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   });
+  // yargs prints help and some errors through console; vitest intercepts console, so catch it here.
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { stdout += `${a.join(' ')}\n`; });
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { stderr += `${a.join(' ')}\n`; });
   try {
     const code = await main(args);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
+    log.mockRestore();
+    error.mockRestore();
   }
 }
 

@@ -5,6 +5,7 @@ import type { CommandModule } from 'yargs';
 import { convertCommand } from './convert.js';
 import { validateCommand } from './validate.js';
 import { renderCommand } from './render.js';
+import { diffCommand } from './diff.js';
 import { uploadCommand } from './cloud/upload.js';
 import { blueprintCommand } from './cloud/blueprint.js';
 import { backupCommand } from './cloud/backup.js';
@@ -20,6 +21,7 @@ export const commands: CommandModule<any, any>[] = [
   convertCommand,
   validateCommand,
   renderCommand,
+  diffCommand,
   uploadCommand,
   blueprintCommand,
   backupCommand,
