@@ -17,6 +17,8 @@ export interface SceneNode {
   /** The resource id; also the emitted component id. */
   id: string;
   box: Box;
+  /** The group whose box it visually sits in (not emitted; used by nesting checks and --layout-from). */
+  parent?: string;
 }
 
 export interface SceneGroup {
@@ -26,8 +28,10 @@ export interface SceneGroup {
   ccType: string;
   name: string;
   box: Box;
-  /** Ids of nodes and groups directly inside. */
+  /** Ids of nodes, groups and labels this group lists (Cloudcraft `nodes`; see scene.ts for the rule). */
   members: string[];
+  /** The group whose box it visually sits in (a subnet's zone, a zone's VPC). */
+  parent?: string;
   /** The graph resource this group draws, when there is one. */
   resourceId?: string;
   region?: string;
@@ -42,6 +46,11 @@ export interface SceneLabel {
   y: number;
   /** Id of the node or group the label belongs to. */
   anchor: string;
+  /** Estimated text extent in grid units (see footprint.ts). */
+  w?: number;
+  h?: number;
+  /** The group whose box it visually sits in. */
+  parent?: string;
 }
 
 export interface Scene {
