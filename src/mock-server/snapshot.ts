@@ -28,6 +28,13 @@ const INVENTORY: Record<'aws' | 'azure', Resource[]> = {
   ],
 };
 
+/** ARNs in the shape AWS gives each service (account 123456789012 is the stand-in's). */
+const AWS_ARN: Record<string, (region: string, name: string) => string> = {
+  ec2: (region, name) => `arn:aws:ec2:${region}:123456789012:instance/i-${Buffer.from(name).toString('hex').padEnd(17, '0').slice(0, 17)}`,
+  rds: (region, name) => `arn:aws:rds:${region}:123456789012:db:${name}`,
+  s3: (_region, name) => `arn:aws:s3:::${name}`,
+};
+
 /** `env=prod OR role=bastion`: alternatives split by OR, each a space-separated list of k=v terms that must all match. */
 function matches(filter: string | undefined, r: Resource): boolean {
   if (!filter?.trim()) return true;
@@ -49,7 +56,12 @@ export interface SnapshotQuery {
 export function snapshotBlueprint(provider: 'aws' | 'azure', account: { id: string; name: string }, region: string, q: SnapshotQuery): { name: string; data: Record<string, unknown> } {
   const chosen = INVENTORY[provider].filter((r) => !(q.exclude ?? []).includes(r.type) && matches(q.filter, r));
   const id = (r: Resource, kind = 'node'): string => uuidv5(`stand-in:${account.id}:${region}:${kind}:${r.name}`);
-  const nodes = chosen.map((r, i) => ({ type: r.type, id: id(r), region, mapPos: [i * 4, r.inVpc ? 2 : 8], ...r.props }));
+  // Real scans carry the provider's identity of each component (ARN / Azure resource id), which is
+  // what `diff` matches live resources by.
+  const identity = (r: Resource): Record<string, string> => provider === 'aws'
+    ? { arn: AWS_ARN[r.type]?.(region, r.name) ?? `arn:aws:${r.type}:${region}:123456789012:${r.name}` }
+    : { resourceId: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/stand-in/providers/${r.type}/${r.name}` };
+  const nodes = chosen.map((r, i) => ({ type: r.type, id: id(r), region, mapPos: [i * 4, r.inVpc ? 2 : 8], ...identity(r), ...r.props }));
   const vpcMembers = chosen.filter((r) => r.inVpc).map((r) => id(r));
   const groups = provider === 'aws' && vpcMembers.length
     ? [{ type: 'vpc', id: uuidv5(`stand-in:${account.id}:${region}:vpc`), region, name: 'main', shape: 'dynamic', padding: 1.5, nodes: vpcMembers }]
@@ -66,6 +78,8 @@ export function snapshotBlueprint(provider: 'aws' | 'azure', account: { id: stri
     data: {
       version: 4, name, grid: 'standard', projection: q.projection === '2d' ? '2d' : 'isometric', theme: { base: q.theme === 'dark' ? 'dark' : 'light' },
       nodes, groups, surfaces: [], edges, text, icons: [], images: [], connectors: [],
+      liveAccount: { id: account.id, type: provider },
+      liveOptions: { autoLabel: q.label !== false, autoConnect: q.autoconnect !== false, excludedTypes: q.exclude ?? [] },
     },
   };
 }

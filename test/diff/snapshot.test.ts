@@ -17,6 +17,9 @@ describe('template against the stand-in\'s live snapshot (account snapshot --for
     expect(change(r, 'web-2').properties).toEqual([{ name: 'instanceType', scope: 'cloudcraft', before: 't3', after: 'm5' }]);
     // web-1, orders-db, assets and the VPC are the same resources.
     expect(r.summary.unchanged).toBe(4);
+    // The stand-in's scan carries ARNs and liveAccount like a real one, so this is drift.
+    expect(r.drift).toBe(true);
+    expect(r.after.kind).toBe('snapshot');
   });
 
   it('reads the same the other way round (live before, code after)', async () => {
