@@ -99,7 +99,7 @@ export function buildGraph(reads: readonly ReadResult[], options: BuildOptions, 
   }
   for (const read of reads) {
     for (const e of read.empty) {
-      omit(qualify(e.file, e.address), e.type, 'deleted', 'no instances in this state (count or for_each is empty, or it was never created)', location(e.file, e.pointer));
+      omit(qualify(e.file, e.address), e.type, 'no-instances', 'no instances in this state (count or for_each is empty, or it was never created)', location(e.file, e.pointer));
     }
     for (const a of read.absent) omit(qualify(a.file, a.address), a.type, 'deleted', a.detail, location(a.file, a.pointer));
   }

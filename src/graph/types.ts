@@ -98,6 +98,7 @@ export type OmitReason =
   | 'filtered'        // removed by --include-types / --exclude-types
   | 'data-source'     // Terraform data source (drawn only with --include-data)
   | 'unsupported'     // input construct we cannot evaluate (kept opaque)
+  | 'no-instances'    // declared, but count/for_each is empty or it was never created
   | 'deleted';        // plan view: the resource does not exist on this side
 
 export interface OmittedResource {

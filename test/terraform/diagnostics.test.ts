@@ -100,7 +100,7 @@ describe('terraform diagnostics', () => {
     const text = v4([queue, { ...queue, name: 'r', instances: [] }]);
     const g = parse([inputFromText(text, 'input.tfstate')]).graph;
     expect(g.resources[0]!.location).toEqual({ file: 'input.tfstate', line: 13, column: 9 });
-    expect(g.omitted[0]).toMatchObject({ address: 'aws_sqs_queue.r', reason: 'deleted', location: { file: 'input.tfstate', line: 20, column: 5 } });
+    expect(g.omitted[0]).toMatchObject({ address: 'aws_sqs_queue.r', reason: 'no-instances', location: { file: 'input.tfstate', line: 20, column: 5 } });
   });
 
   it('keeps an empty state a success with a warning', () => {

@@ -67,7 +67,7 @@ describe('state v4 variants', () => {
 
   it('reports resources with no instances as absent, with a reason', () => {
     const g = graphOf({ version: 4, terraform_version: '1.3.0', serial: 1, lineage: 'l', resources: [{ module: 'module.eks', mode: 'managed', type: 'aws_eks_cluster', name: 'this', provider: 'p', instances: [] }] });
-    expect(omitted(g, 'module.eks.aws_eks_cluster.this')).toMatchObject({ reason: 'deleted', detail: expect.stringMatching(/no instances/) });
+    expect(omitted(g, 'module.eks.aws_eks_cluster.this')).toMatchObject({ reason: 'no-instances', detail: expect.stringMatching(/no instances/) });
   });
 
   it('names for_each instances with string keys that hold ARNs', () => {
