@@ -21,6 +21,10 @@ interface Root {
   loaded: LoadedTemplate;
   name: string;
   region?: string;
+  /** The account a CDK environment pins. */
+  account?: string;
+  /** AWS::StackName given with --stack-name (addresses keep the file name, so ids do not change). */
+  deployedName?: string;
   cdkPath?: string;
   params: ReadonlyMap<string, string>;
 }
@@ -52,12 +56,34 @@ function userParameters(ctx: ConvertContext, reporter: Reporter): Map<string, st
   return given;
 }
 
+/** `--account-id`: the only account id identity facts (ARNs) may use; a malformed one is an error. */
+function accountIdOption(ctx: ConvertContext, reporter: Reporter): string | undefined {
+  const raw = ctx.options['accountId'];
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const id = String(raw).trim();
+  if (/^\d{12}$/.test(id)) return id;
+  reporter.report('account-id', `--account-id ${JSON.stringify(String(raw))} is not a 12-digit AWS account id`, undefined);
+  return undefined;
+}
+
+/** `--stack-name` names the one template given; CDK stacks and several inputs keep their own names. */
+function stackNameOption(ctx: ConvertContext, roots: Root[], reporter: Reporter): void {
+  const name = ctx.options['stackName'];
+  if (typeof name !== 'string' || name.trim() === '') return;
+  if (roots.length !== 1 || roots[0]!.cdkPath !== undefined) {
+    reporter.report('stack-name-ignored', `--stack-name ${name} is ignored: ${roots.length !== 1 ? `${roots.length} stacks were given` : 'a CDK app names its own stacks'}`, undefined);
+    return;
+  }
+  roots[0]!.deployedName = name.trim();
+}
+
 export function parseCloudFormation(inputs: readonly InputSource[], ctx: ConvertContext): ConverterResult {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const reporter = new Reporter();
   const world = new World(ctx, reporter);
   const given = userParameters(ctx, reporter);
+  const accountId = accountIdOption(ctx, reporter);
 
   const roots: Root[] = [];
   const seen = new Set<string>();
@@ -77,13 +103,14 @@ export function parseCloudFormation(inputs: readonly InputSource[], ctx: Convert
   for (const input of inputs) {
     if (input.kind === 'directory') {
       for (const s of readCdkAssembly(input, ctx, reporter)) {
-        addRoot(s.source, { name: s.stackName, cdkPath: s.cdkPath, params: s.parameters, ...(s.region ? { region: s.region } : {}) });
+        addRoot(s.source, { name: s.stackName, cdkPath: s.cdkPath, params: s.parameters, ...(s.region ? { region: s.region } : {}), ...(s.account ? { account: s.account } : {}) });
       }
     } else {
       addRoot(input, { name: stackNameOf(input), params: new Map() });
     }
   }
   timings['parse'] = performance.now() - t;
+  stackNameOption(ctx, roots, reporter);
   const name = blueprintName(inputs, roots);
   if (reporter.items.some((d) => d.severity === 'error')) return { graph: emptyGraph(name), diagnostics: reporter.items, timings };
 
@@ -97,8 +124,11 @@ export function parseCloudFormation(inputs: readonly InputSource[], ctx: Convert
     used.set(r.name, n);
     const stackName = n === 1 ? r.name : `${r.name}-${n}`;
     const params = new Map<string, Value>([...r.params, ...given]);
+    const account = accountId ?? r.account;
     const stack = new Stack(world, {
-      loaded: r.loaded, name: stackName, path: stackName, region: ctx.options.region ?? r.region ?? DEFAULT_REGION, given: params,
+      loaded: r.loaded, name: r.deployedName ?? stackName, path: stackName, region: ctx.options.region ?? r.region ?? DEFAULT_REGION, given: params,
+      regionGiven: (ctx.options.region ?? r.region) !== undefined,
+      ...(account ? { accountId: account } : {}),
       ...(r.cdkPath !== undefined ? { cdkPath: r.cdkPath } : {}),
     });
     world.register(stack);

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Converter } from '../../src/converter.js';
+import type { CliOptionSpec, Converter } from '../../src/converter.js';
 import type { InputSource } from '../../src/input.js';
 
 const HEAD = 64 * 1024;
@@ -54,11 +54,17 @@ function explainRejection(input: InputSource): string | undefined {
   return undefined;
 }
 
+const cliOptions: Readonly<Record<string, CliOptionSpec>> = {
+  'account-id': { type: 'string', describe: 'AWS::AccountId (12 digits); lets physical ARNs be recorded for `diff` (default: a placeholder account, and no ARNs that need one)' },
+  'stack-name': { type: 'string', describe: 'AWS::StackName of the one template given (default: its file name without extension)' },
+};
+
 export const converter: Converter = {
   name: 'cloudformation',
   description: 'AWS CloudFormation / SAM templates (JSON or YAML), nested stacks, and CDK cdk.out folders',
   detect,
   explainRejection,
+  cliOptions,
   async parse(inputs, ctx) {
     const { parseCloudFormation } = await import('./convert.js');
     return parseCloudFormation(inputs, ctx);

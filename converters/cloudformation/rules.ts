@@ -47,6 +47,9 @@ export const RULES = {
   'cdk-manifest': { severity: 'error', summary: 'a cdk.out folder has no readable manifest.json' },
   'cdk-no-stacks': { severity: 'warning', summary: 'a cdk.out manifest lists no CloudFormation stacks' },
   'duplicate-stack': { severity: 'info', summary: 'the same template was given twice (or is also a nested stack); it is converted once' },
+  'account-id': { severity: 'error', summary: '--account-id is not a 12-digit AWS account id' },
+  'stack-name-ignored': { severity: 'warning', summary: '--stack-name names one template; with several inputs (or a CDK app) each keeps its own stack name' },
+  'sg-rule-edges': { severity: 'info', summary: 'a security group rule connects too many member pairs; its network edges are not drawn (the rule stays on the group)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -29,12 +29,26 @@ describe('cloudcraft-convert on the CloudFormation samples', () => {
     for (const t of ['vpc', 'subnet', 'sg', 'asg', 'elb', 'rds', 'natgateway', 'internetgateway', 's3', 'ec2']) expect(types).toContain(t);
     expect(objects(bp).filter((o) => o['type'] === 'ec2').map((o) => [o['instanceType'], o['instanceSize'], o['region']]))
       .toEqual([['t3', 'medium', 'eu-west-1'], ['t3', 'medium', 'eu-west-1']]);
+    // The web servers run one per app subnet (one per zone), as the group spreads them.
+    const groups = bp.data.groups as Record<string, unknown>[];
+    const holding = (id: string, type: string) => groups.find((g) => g['type'] === type && (g['nodes'] as string[]).includes(id));
+    expect(objects(bp).filter((o) => o['type'] === 'ec2').map((o) => holding(holding(o['id'] as string, 'asg')!['id'] as string, 'subnet')?.['name']))
+      .toEqual(['AppSubnetA', 'AppSubnetB']);
     const rep = read<Report>(report);
     expect(rep.entries.find((e) => e.address === 'three-tier-vpc/Certificate')).toMatchObject({ status: 'omitted', reason: 'no-component', line: 195 });
     expect(rep.entries.find((e) => e.address === 'three-tier-vpc/WebServerRole')).toMatchObject({ status: 'folded', foldedInto: [expect.any(String)] });
     const strict = await runCli([join(SAMPLES, 'three-tier-vpc.yaml'), '-o', join(out, 'strict.json'), '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('three-tier-vpc/Certificate (AWS::CertificateManager::Certificate)');
+  });
+
+  it('--account-id must be an account id; --help lists the identity options', async () => {
+    const r = await runCli([join(SAMPLES, 'sam-api.yaml'), '-o', join(out, 'acct.json'), '--account-id', '12ab']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--account-id "12ab" is not a 12-digit AWS account id \[account-id\]/);
+    const help = await runCli(['convert', '--help']);
+    expect(help.stdout).toMatch(/--account-id/);
+    expect(help.stdout).toMatch(/--stack-name/);
   });
 
   it('--param changes what is drawn (instance type, count)', async () => {

@@ -60,8 +60,54 @@ describe('containment', () => {
   it('a replication group draws its nodes spread over its subnets', () => {
     const v = place('  G:\n    Type: AWS::ElastiCache::SubnetGroup\n    Properties: { Description: g, SubnetIds: [!Ref SubA, !Ref SubB] }\n  X:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties: { ReplicationGroupDescription: x, NumCacheClusters: 3, CacheSubnetGroupName: !Ref G }\n');
     expect(v.where('X')).toEqual({ subnets: ['SubA', 'SubB'] });
-    expect(v.where('X 2')).toEqual({ subnets: ['SubB', 'SubA'] });
-    expect(v.where('X 3')).toEqual({ subnets: ['SubA', 'SubB'] });
+    expect(v.where('X 2')).toEqual({ subnets: ['SubB'] });
+    expect(v.where('X 3')).toEqual({ subnets: ['SubA'] });
+  });
+
+  describe('group members spread over the group\'s subnets, zone by zone, as AWS balances them', () => {
+    const SUB_A2 = '  SubA2:\n    Type: AWS::EC2::Subnet\n    Properties: { VpcId: !Ref Vpc, AvailabilityZone: !Select [0, !GetAZs \'\'] }\n';
+    const asg = (props: string) => `  X:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties: { MaxSize: "9", ${props} }\n`;
+    const members = (v: ReturnType<typeof place>, group = 'X') => v.graph.resources
+      .filter((r) => r.in.asg === v.resource(group).id).map((r) => [r.name, v.where(r.name).subnets]);
+    it('DesiredCapacity instances, one subnet each, round-robin', () => {
+      expect(members(place(asg('MinSize: "1", DesiredCapacity: "3", VPCZoneIdentifier: [!Ref SubA, !Ref SubB]'))))
+        .toEqual([['X 1', ['SubA']], ['X 2', ['SubB']], ['X 3', ['SubA']]]);
+    });
+    it('MinSize when there is no DesiredCapacity; never more than four drawn', () => {
+      expect(members(place(asg('MinSize: "2", VPCZoneIdentifier: [!Ref SubB, !Ref SubA]')))).toEqual([['X 1', ['SubB']], ['X 2', ['SubA']]]);
+      expect(members(place(asg('MinSize: "1", DesiredCapacity: "12", VPCZoneIdentifier: [!Ref SubA, !Ref SubB]'))).map(([, s]) => s))
+        .toEqual([['SubA'], ['SubB'], ['SubA'], ['SubB']]);
+    });
+    it('zones first: two subnets in one zone share its turns', () => {
+      const v = place(`${SUB_A2}${asg('MinSize: "4", VPCZoneIdentifier: [!Ref SubA, !Ref SubA2, !Ref SubB]')}`);
+      expect(members(v)).toEqual([['X 1', ['SubA']], ['X 2', ['SubB']], ['X 3', ['SubA2']], ['X 4', ['SubB']]]);
+    });
+    it('an EKS node group spreads its nodes the same way', () => {
+      const v = place('  X:\n    Type: AWS::EKS::Nodegroup\n    Properties: { ClusterName: c, NodeRole: r, Subnets: [!Ref SubA, !Ref SubB], ScalingConfig: { MinSize: 1, DesiredSize: 2, MaxSize: 3 } }\n');
+      expect(members(v)).toEqual([['X 1', ['SubA']], ['X 2', ['SubB']]]);
+    });
+    it('without subnets the instances sit in the group only', () => {
+      const v = place(asg('MinSize: "2", AvailabilityZones: [us-east-1a, us-east-1b]'));
+      expect(v.where('X 2')).toEqual({ asg: 'X' });
+    });
+    it('instances carry the Name the group propagates (for matching live instances)', () => {
+      const v = place(asg('MinSize: "1", VPCZoneIdentifier: [!Ref SubA], Tags: [{ Key: Name, Value: !Sub "${AWS::StackName}-web", PropagateAtLaunch: true }]'));
+      expect(v.resource('X 1').meta?.['names']).toEqual(['template-web']);
+    });
+  });
+
+  it('database instances: a cluster\'s instances take the zones in turn; a pinned zone wins; a standalone instance keeps its group', () => {
+    const v = place(`  G:\n    Type: AWS::RDS::DBSubnetGroup\n    Properties: { DBSubnetGroupDescription: g, SubnetIds: [!Ref SubA, !Ref SubB] }
+  C:\n    Type: AWS::RDS::DBCluster\n    Properties: { Engine: aurora-mysql, DBSubnetGroupName: !Ref G }
+  W:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBClusterIdentifier: !Ref C, DBInstanceClass: db.r6g.large }
+  R1:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBClusterIdentifier: !Ref C, DBInstanceClass: db.r6g.large }
+  R2:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBClusterIdentifier: !Ref C, DBInstanceClass: db.r6g.large }
+  Pinned:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBClusterIdentifier: !Ref C, AvailabilityZone: !Select [1, !GetAZs ''] }
+  Alone:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBSubnetGroupName: !Ref G, MultiAZ: true }
+  Cache:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties: { Engine: redis, CacheNodeType: cache.t3.micro, NumCacheNodes: 1, CacheSubnetGroupName: !Ref Cg, PreferredAvailabilityZone: us-east-1b }
+  Cg:\n    Type: AWS::ElastiCache::SubnetGroup\n    Properties: { Description: g, SubnetIds: [!Ref SubA, !Ref SubB] }
+`);
+    expect(['W', 'R1', 'R2', 'Pinned', 'Alone', 'Cache'].map((n) => v.where(n).subnets)).toEqual([['SubA'], ['SubB'], ['SubA'], ['SubB'], ['SubA', 'SubB'], ['SubB']]);
   });
 
   it('ECS: a service sits in its cluster, its task definition in the service', () => {

@@ -60,6 +60,7 @@ describe('property → field rules', () => {
     ['AWS::Cognito::UserPool', '{}', 'icon', { iconSet: 'fa', name: 'users' }],
     ['AWS::DocDB::DBInstance', '{ DBInstanceClass: db.r5.large }', 'docdb', { instanceType: 'r5', instanceSize: 'large', role: 'writer' }],
     ['AWS::Neptune::DBInstance', '{ DBInstanceClass: db.r6g.large }', 'neptune', { instanceType: 'r6g', instanceSize: 'large', role: 'writer' }],
+    ['AWS::Glacier::Vault', '{ VaultName: archive }', 'glaciervault', {}],
   ];
   it.each(rows)('%s %s → %s', (type, props, cc, fields) => {
     const v = one(type, props);
@@ -97,6 +98,26 @@ describe('property → field rules', () => {
   it('a task definition run by a Fargate service is a Fargate task', () => {
     const v = view(convertCfn('Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties: { Cpu: "256", Memory: "512" }\n  S:\n    Type: AWS::ECS::Service\n    Properties: { LaunchType: FARGATE, TaskDefinition: !Ref T }\n'));
     expect(v.resource('T').props).toEqual({ launchType: 'fargate', cpu: 256, memoryGB: 0.5 });
+  });
+
+  it('a transit gateway counts its attachments (those whose condition holds) as connections', () => {
+    const v = view(convertCfn(`Conditions:
+  Never: !Equals [a, b]
+Resources:
+  Tgw:
+    Type: AWS::EC2::TransitGateway
+  A:
+    Type: AWS::EC2::TransitGatewayAttachment
+    Properties: { TransitGatewayId: !Ref Tgw, VpcId: vpc-1, SubnetIds: [subnet-1] }
+  B:
+    Type: AWS::EC2::TransitGatewayVpcAttachment
+    Properties: { TransitGatewayId: !Ref Tgw, VpcId: vpc-2, SubnetIds: [subnet-2] }
+  C:
+    Type: AWS::EC2::TransitGatewayAttachment
+    Condition: Never
+    Properties: { TransitGatewayId: !Ref Tgw, VpcId: vpc-3, SubnetIds: [subnet-3] }
+`));
+    expect(v.resource('Tgw').props).toEqual({ connections: 2 });
   });
 
   it('a Stage that enables caching sets the REST API cache size', () => {
@@ -152,6 +173,11 @@ describe('resources without a component (the documented rule)', () => {
     ['AWS::EC2::RouteTable', '', 'folded'],
     ['AWS::EC2::VPCGatewayAttachment', '', 'folded'],
     ['AWS::SNS::Subscription', '', 'folded'],
+    ['AWS::ApiGatewayV2::ApiMapping', '', 'folded'],
+    ['AWS::ApiGateway::BasePathMappingV2', '', 'folded'],
+    ['AWS::AutoScaling::WarmPool', '', 'folded'],
+    ['AWS::EC2::PrefixList', '', 'folded'],
+    ['AWS::EC2::KeyPair', '', 'folded'],
     ['AWS::Logs::LogGroup', '', 'no-component'],
     ['AWS::CloudWatch::Alarm', '', 'no-component'],
     ['AWS::KMS::Key', '', 'no-component'],

@@ -17,6 +17,8 @@ export interface CdkStack {
   /** Construct path of the stack (`Stage/Stack`), stripped from `aws:cdk:path` metadata. */
   cdkPath: string;
   region?: string;
+  /** The account of the stack's environment, when the app pins one. */
+  account?: string;
   parameters: Map<string, string>;
 }
 
@@ -27,10 +29,12 @@ export function assemblyDir(dir: string): string | undefined {
   return undefined;
 }
 
-function environmentRegion(env: unknown): string | undefined {
-  if (typeof env !== 'string') return undefined;
-  const m = /^aws:\/\/[^/]*\/([^/]+)$/.exec(env);
-  return m && !m[1]!.startsWith('unknown-') ? m[1] : undefined;
+/** `aws://123456789012/eu-west-1` → account and region; `unknown-account`/`unknown-region` are not values. */
+function environment(env: unknown): { account?: string; region?: string } {
+  const m = typeof env === 'string' ? /^aws:\/\/([^/]*)\/([^/]+)$/.exec(env) : null;
+  if (!m) return {};
+  const known = (v: string) => v !== '' && !v.startsWith('unknown-');
+  return { ...(known(m[1]!) ? { account: m[1]! } : {}), ...(known(m[2]!) ? { region: m[2]! } : {}) };
 }
 
 /** Stacks of an assembly and of its nested assemblies, in manifest order. */
@@ -70,12 +74,11 @@ export function readCdkAssembly(input: InputSource, ctx: ConvertContext, reporte
       if (isPlainObject(props['parameters'])) {
         for (const [k, v] of Object.entries(props['parameters'])) if (typeof v === 'string') parameters.set(k, v);
       }
-      const region = environmentRegion(artifact['environment']);
       out.push({
         source,
         stackName: typeof props['stackName'] === 'string' ? props['stackName'] : id,
         cdkPath: typeof artifact['displayName'] === 'string' ? artifact['displayName'] : id,
-        ...(region ? { region } : {}),
+        ...environment(artifact['environment']),
         parameters,
       });
     } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof props['directoryName'] === 'string' && depth < 8) {

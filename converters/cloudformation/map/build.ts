@@ -12,9 +12,12 @@ import type { Stack } from '../stack/stack.js';
 import type { World } from '../stack/world.js';
 import { containmentOf, entriesAt } from './containment.js';
 import { edgeRule, type EdgeContext } from './edges.js';
+import { identityOf } from './identity.js';
 import { Entries, type Entry, type Fate } from './entries.js';
+import { linkedPairs, securityGroupEdges } from './sg-edges.js';
 import { expandMultiples, syntheticFor } from './synthetic.js';
 import { implicitApisUsed, samEventEdges } from './sam-events.js';
+import { dnsName, str } from './read.js';
 import { subnetTier } from './tier.js';
 import { typeRule } from './types.js';
 
@@ -67,7 +70,7 @@ function decideFate(e: Entry, entries: Entries, world: World, reporter: Reporter
     const provider = entriesAt(entries, e, ['ServiceToken'])[0];
     return { kind: 'omit', reason: 'unsupported', detail: `custom resource: what it creates is decided by its provider${provider ? ` (${provider.name})` : ''} at deploy time` };
   }
-  if (rule?.bookkeeping) return { kind: 'omit', reason: 'unsupported', detail: `${e.type} is CloudFormation/CDK bookkeeping, not infrastructure` };
+  if (rule?.bookkeeping) return { kind: 'omit', reason: 'unsupported', detail: rule.detail ?? `${e.type} is CloudFormation/CDK bookkeeping, not infrastructure` };
   return { kind: 'omit', reason: 'no-component', detail: `Cloudcraft has no component for ${e.type}` };
 }
 
@@ -88,7 +91,9 @@ export function buildGraph(world: World, roots: Stack[], name: string | undefine
     const loc = location(e.stack, e);
     if (fate.kind === 'draw') {
       const r = b.add({ id: e.id, address: e.address, provider: 'aws', sourceType: e.type, ccType: fate.cc, name: e.name, props: fate.props, region: e.stack.region, location: loc, group: e.stack.name });
-      if (e.decl.placeholderLoops) r.meta = { placeholder: `Fn::ForEach::${e.decl.placeholderLoops.join('/')}` };
+      const meta: Record<string, unknown> = { ...identityOf(e) };
+      if (e.decl.placeholderLoops) meta['placeholder'] = `Fn::ForEach::${e.decl.placeholderLoops.join('/')}`;
+      if (Object.keys(meta).length) r.meta = meta;
     } else {
       b.omit({ id: e.id, address: e.address, sourceType: e.type, provider: 'aws', reason: fate.kind === 'fold' ? 'folded' : fate.reason, detail: fate.detail, location: loc });
     }
@@ -112,11 +117,11 @@ export function buildGraph(world: World, roots: Stack[], name: string | undefine
   }
   expandMultiples(b, entries);
 
-  addEdges(b, entries, synthetic);
+  addEdges(b, entries, synthetic, world.reporter);
   return b.build();
 }
 
-function addEdges(b: GraphBuilder, entries: Entries, synthetic: ReturnType<typeof syntheticFor>): void {
+function addEdges(b: GraphBuilder, entries: Entries, synthetic: ReturnType<typeof syntheticFor>, reporter: Reporter): void {
   const isContainer = (id: string) => CONTAINER_TYPES.has(b.get(id)?.ccType ?? '');
   // Semantic edges are drawn as given; plain references and dependencies never touch network
   // containers (their membership already says it).
@@ -129,6 +134,11 @@ function addEdges(b: GraphBuilder, entries: Entries, synthetic: ReturnType<typeo
     b.edge(from, to, kind);
   };
   const dependencies: [string, string][] = [];
+  const zonesByName = new Map<string, Entry>();
+  for (const z of entries.list) {
+    const name = z.type === 'AWS::Route53::HostedZone' && z.fate?.kind === 'draw' ? str(z.props, 'Name') : undefined;
+    if (name && !zonesByName.has(dnsName(name))) zonesByName.set(dnsName(name), z);
+  }
   for (const e of entries.list) {
     if (e.fate?.kind === 'omit') continue;
     const rule = edgeRule(e.type);
@@ -141,6 +151,7 @@ function addEdges(b: GraphBuilder, entries: Entries, synthetic: ReturnType<typeo
       },
       defaultBus: () => synthetic.defaultBus(e.stack),
       byLogicalId: (id) => (typeof id === 'string' ? entries.get(`${e.stack.path}/${id}`) : undefined),
+      hostedZone: (zone) => ('name' in zone ? zonesByName.get(dnsName(zone.name)) : undefined) ?? synthetic.hostedZone(e.stack, zone),
     };
     rule?.edges?.(ctx);
     if (e.type === 'AWS::Serverless::Function' || e.type === 'AWS::Serverless::StateMachine') {
@@ -161,9 +172,34 @@ function addEdges(b: GraphBuilder, entries: Entries, synthetic: ReturnType<typeo
       if (t?.fate?.kind === 'draw') dependencies.push([e.id, t.id]);
     }
   }
-  // DependsOn between resources that are already linked adds nothing to the picture.
-  const linked = new Set(b.build().edges.flatMap((x) => [`${x.from}>${x.to}`, `${x.to}>${x.from}`]));
-  for (const [from, to] of dependencies) if (!linked.has(`${from}>${to}`)) add(from, to, 'dependency');
+  // Security group rules and DependsOn add arrows only between resources not linked already
+  // (after folding: a load balancer reaches its instances through listener and target group).
+  const linked = linkedPairs(b.build());
+  securityGroupEdges(b, entries, reporter, linked);
+  const graph = b.build();
+  for (const x of graph.edges) linked.add(`${x.from}>${x.to}`).add(`${x.to}>${x.from}`);
+  const linkedAlready = dependencies.length ? linkedEnds(graph, linked) : () => false;
+  for (const [from, to] of dependencies) if (!linkedAlready(from, to)) add(from, to, 'dependency');
+}
+
+/**
+ * Whether a DependsOn would add nothing: its ends are linked already. A DependsOn of an undrawn
+ * resource (a launch configuration) stands for the drawn resources beside it.
+ */
+function linkedEnds(graph: Graph, linked: ReadonlySet<string>): (from: string, to: string) => boolean {
+  const drawn = new Set(graph.resources.map((r) => r.id));
+  const into = new Map<string, string[]>();
+  const outOf = new Map<string, string[]>();
+  const push = (m: Map<string, string[]>, k: string, v: string) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
+  for (const x of graph.edges) {
+    if (drawn.has(x.from)) push(into, x.to, x.from);
+    if (drawn.has(x.to)) push(outOf, x.from, x.to);
+  }
+  return (from, to) => {
+    const froms = drawn.has(from) ? [from] : into.get(from) ?? [];
+    const tos = drawn.has(to) ? [to] : outOf.get(to) ?? [];
+    return froms.length > 0 && tos.length > 0 && froms.every((f) => tos.every((t) => linked.has(`${f}>${t}`)));
+  };
 }
 
 function dependsOn(e: Entry): string[] {

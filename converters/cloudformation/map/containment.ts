@@ -8,7 +8,9 @@ import type { Containment } from '../../../src/graph/types.js';
 import { isPlainObject } from '../load/template.js';
 import type { Value } from '../eval/values.js';
 import type { Entries, Entry } from './entries.js';
+import { clusterMembers } from './fields.js';
 import { get, refsOf, str } from './read.js';
+import { spreadOver } from './spread.js';
 
 const VPC_PATHS = ['VpcId', 'VPCId', 'VpcConfig.VpcId'];
 const SUBNET_PATHS = [
@@ -77,6 +79,36 @@ export function entriesAt(entries: Entries, e: Entry, paths: readonly string[], 
 
 const ids = (list: Entry[]) => list.map((x) => x.id);
 
+/** Instances that run in one zone of their subnet group, and the property that may pin it. */
+const ONE_ZONE: Record<string, string> = {
+  'AWS::RDS::DBInstance': 'AvailabilityZone',
+  'AWS::DocDB::DBInstance': 'AvailabilityZone',
+  'AWS::Neptune::DBInstance': 'AvailabilityZone',
+  'AWS::ElastiCache::CacheCluster': 'PreferredAvailabilityZone',
+};
+
+const zoneOf = (subnet: Entry) => str(subnet.props, 'AvailabilityZone') ?? str(subnet.props, 'AvailabilityZoneId');
+
+/**
+ * A database instance runs in one zone of its subnet group: the zone it names, else (for the
+ * instances of a cluster) the zones in turn, as RDS spreads a cluster's instances. Others keep
+ * every subnet of the group (a Multi-AZ instance, a standalone one whose zone RDS picks).
+ */
+function oneZone(e: Entry, entries: Entries, subnets: Entry[]): Entry[] {
+  const key = ONE_ZONE[e.type];
+  if (!key || subnets.length < 2) return subnets;
+  const zone = str(e.props, key);
+  if (zone !== undefined) {
+    const inZone = subnets.filter((s) => zoneOf(s) === zone);
+    return inZone.length ? inZone : subnets;
+  }
+  const cluster = entries.of(get(e.props, 'DBClusterIdentifier'));
+  if (!cluster) return subnets;
+  const byId = new Map(subnets.map((s) => [s.id, s]));
+  const at = spreadOver(ids(subnets), (id) => zoneOf(byId.get(id)!))(clusterMembers(cluster, entries).indexOf(e));
+  return subnets.filter((s) => s.id === at);
+}
+
 /** Other resources whose network settings a resource takes on. */
 function networkSources(e: Entry, entries: Entries): Entry[] {
   const sources: Entry[] = [];
@@ -117,7 +149,7 @@ export function containmentOf(e: Entry, entries: Entries): Containment {
   // A resource known only by its security groups sits in their VPC.
   if (!vpc && !subnets.length && sgs.length) vpc = entriesAt(entries, sgs[0]!, ['VpcId'], 'AWS::EC2::VPC')[0];
   if (vpc) c.vpc = vpc.id;
-  if (subnets.length) c.subnets = ids(subnets);
+  if (subnets.length) c.subnets = ids(oneZone(e, entries, subnets));
   if (sgs.length) c.securityGroups = ids(sgs);
   if (e.type === 'AWS::EC2::Subnet') {
     const zone = str(e.props, 'AvailabilityZone') ?? str(e.props, 'AvailabilityZoneId');

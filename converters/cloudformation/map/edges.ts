@@ -6,7 +6,10 @@
  * permissions, rules) sit in the middle of these paths and normalize.ts joins the ends.
  */
 import type { EdgeKind } from '../../../src/graph/types.js';
+import { entriesAt } from './containment.js';
 import type { Entries, Entry } from './entries.js';
+import { bool } from './read.js';
+import { DNS_EDGE_RULES } from './route53.js';
 
 /** An edge end: a resource of the inputs or a synthetic one (default event bus, implicit API). */
 export interface Endpoint {
@@ -23,6 +26,8 @@ export interface EdgeContext {
   defaultBus(): Endpoint;
   /** A resource of the same stack named by logical id (SAM connectors name ids, not refs). */
   byLogicalId(id: unknown): Entry | undefined;
+  /** A hosted zone by name or id: one of the inputs, else the zone outside them (drawn once). */
+  hostedZone(zone: { name: string } | { id: string }): Endpoint;
 }
 
 export interface EdgeRule {
@@ -31,15 +36,30 @@ export interface EdgeRule {
   edges?(c: EdgeContext): void;
 }
 
+const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const TARGET_GROUPS = ['DefaultActions[].TargetGroupArn', 'DefaultActions[].ForwardConfig.TargetGroups[].TargetGroupArn'];
 const RULE_TARGET_GROUPS = ['Actions[].TargetGroupArn', 'Actions[].ForwardConfig.TargetGroups[].TargetGroupArn'];
 const CACHE_BEHAVIOURS = ['DistributionConfig.DefaultCacheBehavior', 'DistributionConfig.CacheBehaviors[]'];
+
+/** A private integration names a load balancer's listener: the arrow goes to the load balancer. */
+function throughListeners(c: EdgeContext, targets: Entry[]): Entry[] {
+  return targets.flatMap((t) => (t.type === LISTENER ? entriesAt(c.entries, t, ['LoadBalancerArn']) : [t]));
+}
+
+/**
+ * A permission's source usually reaches the function another way too (a subscription, a target
+ * group); its edge takes that link's kind, so both fold into one arrow instead of two.
+ */
+const PERMISSION_KIND: Record<string, EdgeKind> = {
+  'AWS::SNS::Topic': 'dataflow',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'network',
+};
 
 const apiIntegration = (apiPath: string, targetPaths: string[]): EdgeRule => ({
   consumes: [apiPath.split('.')[0]!, ...targetPaths.map((p) => p.split(/[.[]/)[0]!)],
   edges: (c) => {
     c.edge(c.at(apiPath), c.e, 'event');
-    c.edge(c.e, c.at(...targetPaths), 'event');
+    c.edge(c.e, throughListeners(c, c.at(...targetPaths)), 'event');
   },
 });
 
@@ -64,8 +84,11 @@ export const EDGE_RULES: Record<string, EdgeRule> = {
   'AWS::Lambda::Permission': {
     consumes: ['FunctionName', 'SourceArn', 'SourceAccount', 'Principal'],
     edges: (c) => {
-      const sources = c.at('SourceArn');
-      if (sources.length) { c.edge(sources, c.e, 'event'); c.edge(c.e, c.at('FunctionName'), 'event'); }
+      for (const source of c.at('SourceArn')) {
+        const kind = PERMISSION_KIND[source.type] ?? 'event';
+        c.edge(source, c.e, kind);
+        c.edge(c.e, c.at('FunctionName'), kind);
+      }
     },
   },
   'AWS::Lambda::EventInvokeConfig': {
@@ -82,13 +105,17 @@ export const EDGE_RULES: Record<string, EdgeRule> = {
   },
   'AWS::SNS::Topic': { consumes: ['Subscription'], edges: (c) => c.edge(c.e, c.at('Subscription[].Endpoint'), 'dataflow') },
   'AWS::S3::Bucket': {
-    consumes: ['NotificationConfiguration', 'ReplicationConfiguration'],
+    consumes: ['NotificationConfiguration', 'ReplicationConfiguration', 'LoggingConfiguration'],
     edges: (c) => {
       c.edge(c.e, c.at('NotificationConfiguration.LambdaConfigurations[].Function', 'NotificationConfiguration.QueueConfigurations[].Queue',
         'NotificationConfiguration.TopicConfigurations[].Topic'), 'event');
-      c.edge(c.e, c.at('ReplicationConfiguration.Rules[].Destination.Bucket'), 'dataflow');
+      // Amazon EventBridge notifications go to the region's default bus.
+      if (bool(c.e.props, 'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled')) c.edge(c.e, c.defaultBus(), 'event');
+      c.edge(c.e, c.at('ReplicationConfiguration.Rules[].Destination.Bucket', 'LoggingConfiguration.DestinationBucketName'), 'dataflow');
     },
   },
+  'AWS::DynamoDB::Table': { consumes: ['KinesisStreamSpecification'], edges: (c) => c.edge(c.e, c.at('KinesisStreamSpecification.StreamArn'), 'dataflow') },
+  'AWS::Cognito::UserPool': { consumes: ['LambdaConfig'], edges: (c) => c.edge(c.e, c.at('LambdaConfig'), 'event') },
   'Custom::S3BucketNotifications': {
     consumes: ['*'],
     edges: (c) => {
@@ -124,7 +151,8 @@ export const EDGE_RULES: Record<string, EdgeRule> = {
     edges: (c) => c.edge(c.at('LoadBalancers[].TargetGroupArn', 'LoadBalancers[].LoadBalancerName'), c.e, 'network'),
   },
   'AWS::ECS::ClusterCapacityProviderAssociations': { consumes: ['Cluster'], edges: (c) => c.edge(c.at('Cluster'), c.e, 'reference') },
-  'AWS::ApiGateway::Method': apiIntegration('RestApiId', ['Integration.Uri']),
+  'AWS::ApiGateway::Method': apiIntegration('RestApiId', ['Integration.Uri', 'Integration.ConnectionId']),
+  'AWS::ApiGateway::VpcLink': { consumes: ['TargetArns'], edges: (c) => c.edge(c.e, c.at('TargetArns'), 'network') },
   'AWS::ApiGateway::Authorizer': apiIntegration('RestApiId', ['AuthorizerUri', 'ProviderARNs']),
   'AWS::ApiGatewayV2::Integration': apiIntegration('ApiId', ['IntegrationUri']),
   'AWS::ApiGatewayV2::Authorizer': apiIntegration('ApiId', ['AuthorizerUri', 'JwtConfiguration.Issuer']),
@@ -179,14 +207,6 @@ export const EDGE_RULES: Record<string, EdgeRule> = {
     edges: (c) => c.edge(c.at('KinesisStreamSourceConfiguration.KinesisStreamARN', 'MSKSourceConfiguration.MSKClusterARN'), c.e, 'dataflow'),
   },
   'AWS::Logs::SubscriptionFilter': { consumes: ['*'] },
-  'AWS::Route53::RecordSet': {
-    consumes: ['HostedZoneId', 'HostedZoneName', 'AliasTarget', 'ResourceRecords'],
-    edges: (c) => { c.edge(c.at('HostedZoneId'), c.e, 'network'); c.edge(c.e, c.at('AliasTarget.DNSName', 'ResourceRecords'), 'network'); },
-  },
-  'AWS::Route53::RecordSetGroup': {
-    consumes: ['HostedZoneId', 'HostedZoneName', 'RecordSets'],
-    edges: (c) => { c.edge(c.at('HostedZoneId'), c.e, 'network'); c.edge(c.e, c.at('RecordSets[].AliasTarget.DNSName', 'RecordSets[].ResourceRecords'), 'network'); },
-  },
   'AWS::Serverless::Connector': {
     consumes: ['Source', 'Destination'],
     edges: (c) => { c.edge(connectorEnds(c, 'Source'), c.e, 'dataflow'); c.edge(c.e, connectorEnds(c, 'Destination'), 'dataflow'); },
@@ -224,6 +244,8 @@ export const EDGE_RULES: Record<string, EdgeRule> = {
   'AWS::IAM::Role': { consumes: ['AssumeRolePolicyDocument', 'PermissionsBoundary'] },
 };
 
+const ALL_RULES: Record<string, EdgeRule> = { ...EDGE_RULES, ...DNS_EDGE_RULES };
+
 export function edgeRule(type: string): EdgeRule | undefined {
-  return Object.prototype.hasOwnProperty.call(EDGE_RULES, type) ? EDGE_RULES[type] : undefined;
+  return Object.prototype.hasOwnProperty.call(ALL_RULES, type) ? ALL_RULES[type] : undefined;
 }

@@ -156,6 +156,14 @@ export const ebs: FieldRule = (e) => {
   return { volume: t === 'standard' ? 'magnetic' : t, storage: num(e.props, 'Size'), iops: num(e.props, 'Iops'), throughput: num(e.props, 'Throughput') };
 };
 
+const TGW_ATTACHMENTS = ['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::VPNConnection', 'AWS::EC2::TransitGatewayPeeringAttachment', 'AWS::EC2::TransitGatewayConnect'];
+
+/** Connections: the transit gateway's attachments (VPCs, VPNs, peerings) whose condition holds. */
+export const transitGateway: FieldRule = (e, entries) => {
+  const attachments = entries.referrers(e, { path: 'TransitGatewayId', types: TGW_ATTACHMENTS }).filter((a) => a.stack.active(a.decl).value !== false);
+  return attachments.length ? { connections: attachments.length } : {};
+};
+
 export const vpcEndpoint: FieldRule = (e) => ({ endpointType: lower(str(e.props, 'VpcEndpointType') ?? 'Gateway') });
 export const eventBus: FieldRule = (e) => ({ eventBusType: str(e.props, 'Name') === 'default' ? 'default' : 'custom' });
 

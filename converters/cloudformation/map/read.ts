@@ -57,3 +57,8 @@ export function splitInstanceClass(value: string | undefined, prefix = ''): { ty
   if (dot <= 0) return undefined;
   return { type: v.slice(0, dot), size: v.slice(dot + 1) };
 }
+
+/** `Example.org.` and `example.org` name the same DNS zone. */
+export function dnsName(name: string): string {
+  return name.trim().replace(/\.$/, '').toLowerCase();
+}

@@ -27,6 +27,8 @@ export interface TypeRule {
   plumbing?: true;
   /** Not infrastructure: omitted as `unsupported`. */
   bookkeeping?: true;
+  /** Why, when the type alone does not say it. */
+  detail?: string;
   /** A custom resource: what it creates is up to its provider's code, so it is omitted as `unsupported`. */
   custom?: true;
   /** Decided per resource. */
@@ -48,12 +50,26 @@ function clusterRule(cc: string, fields: FieldRule): TypeRule {
   };
 }
 
+/**
+ * A function a CDK app creates only to back custom resources (the framework's handlers for
+ * bucket notifications, log retention, AwsCustomResource, provider frameworks): CDK machinery,
+ * not part of the application. Known by being some custom resource's ServiceToken while nothing
+ * that is drawn refers to it.
+ */
+function cdkProvider(e: Entry, entries: Entries): boolean {
+  if (e.stack.cdkPath === undefined) return false;
+  const custom = (x: Entry) => x.type.startsWith('Custom::') || x.type === 'AWS::CloudFormation::CustomResource';
+  const served = entries.referrers(e, { path: 'ServiceToken' }).filter(custom);
+  return served.length > 0 && entries.referrers(e).every((x) => served.includes(x) || !drawnType(x.type));
+}
+const CDK_PROVIDER: TypeRule = { bookkeeping: true, detail: 'a CDK framework function behind custom resources, not part of the application' };
+
 export const TYPE_RULES: Record<string, TypeRule> = {
   // Compute
   'AWS::EC2::Instance': { cc: 'ec2', fields: f.ec2 },
   'AWS::AutoScaling::AutoScalingGroup': { cc: 'asg' },
   'AWS::EKS::Nodegroup': { cc: 'asg' },
-  'AWS::Lambda::Function': { cc: 'lambda', fields: f.lambda },
+  'AWS::Lambda::Function': { choose: (e, entries) => (cdkProvider(e, entries) ? CDK_PROVIDER : { cc: 'lambda', fields: f.lambda }) },
   'AWS::Serverless::Function': { cc: 'lambda', fields: f.lambda },
   'AWS::ECS::Cluster': { cc: 'ecscluster', fields: f.named },
   'AWS::ECS::Service': { cc: 'ecsservice', fields: f.named },
@@ -67,7 +83,7 @@ export const TYPE_RULES: Record<string, TypeRule> = {
   'AWS::EC2::InternetGateway': { cc: 'internetgateway' },
   'AWS::EC2::VPNGateway': { cc: 'vpngateway' },
   'AWS::EC2::CustomerGateway': { cc: 'customergateway' },
-  'AWS::EC2::TransitGateway': { cc: 'transitgateway' },
+  'AWS::EC2::TransitGateway': { cc: 'transitgateway', fields: f.transitGateway },
   'AWS::EC2::VPCEndpoint': { cc: 'vpcendpoint', fields: f.vpcEndpoint },
   'AWS::ElasticLoadBalancingV2::LoadBalancer': { cc: 'elb', fields: f.elbv2 },
   'AWS::ElasticLoadBalancing::LoadBalancer': { cc: 'elb', fields: f.elbClassic },
@@ -105,6 +121,7 @@ export const TYPE_RULES: Record<string, TypeRule> = {
   'AWS::Cassandra::Keyspace': { cc: 'keyspaces' },
   'AWS::Timestream::Database': { cc: 'timestream' },
   'AWS::SES::EmailIdentity': { cc: 'ses' },
+  'AWS::Glacier::Vault': { cc: 'glaciervault' },
   // Messaging
   'AWS::SQS::Queue': { cc: 'sqs', fields: f.sqs },
   'AWS::SNS::Topic': { cc: 'snstopic' },
@@ -166,6 +183,12 @@ export const TYPE_RULES: Record<string, TypeRule> = {
   'AWS::EC2::LaunchTemplate': FOLD_CONFIG,
   'AWS::AutoScaling::ScalingPolicy': FOLD_CONFIG,
   'AWS::AutoScaling::ScheduledAction': FOLD_CONFIG,
+  'AWS::AutoScaling::WarmPool': FOLD_CONFIG,
+  'AWS::EC2::PlacementGroup': FOLD_CONFIG,
+  'AWS::EC2::KeyPair': FOLD_CONFIG,
+  'AWS::EC2::PrefixList': FOLD_NET,
+  'AWS::EC2::TransitGatewayPeeringAttachment': FOLD_NET,
+  'AWS::EC2::GatewayRouteTableAssociation': FOLD_NET,
   'AWS::ApplicationAutoScaling::ScalableTarget': FOLD_CONFIG,
   'AWS::ApplicationAutoScaling::ScalingPolicy': FOLD_CONFIG,
   'AWS::EFS::MountTarget': FOLD_NET,
@@ -226,6 +249,7 @@ export const TYPE_RULES: Record<string, TypeRule> = {
   'AWS::ApiGateway::UsagePlanKey': FOLD_CONFIG,
   'AWS::ApiGateway::ApiKey': FOLD_CONFIG,
   'AWS::ApiGateway::BasePathMapping': FOLD_LINK,
+  'AWS::ApiGateway::BasePathMappingV2': FOLD_LINK,
   'AWS::ApiGateway::DomainName': FOLD_LINK,
   'AWS::ApiGateway::Account': FOLD_CONFIG,
   'AWS::ApiGateway::VpcLink': FOLD_LINK,
@@ -262,6 +286,12 @@ const PREFIX_RULES: [string, TypeRule][] = [
   ['AWS::IAM::', FOLD_IAM],
   ['Custom::', { custom: true }],
 ];
+
+/** Whether resources of this type are drawn whenever they exist (a component or an icon). */
+function drawnType(type: string): boolean {
+  const rule = typeRule(type);
+  return !!(rule?.cc || rule?.icon || rule?.choose);
+}
 
 export function typeRule(type: string): TypeRule | undefined {
   if (Object.prototype.hasOwnProperty.call(TYPE_RULES, type)) return TYPE_RULES[type];

@@ -108,6 +108,8 @@ export function loadNestedStack(world: World, parent: Stack, logicalId: string):
     name: `${parent.name}-${cdkPath?.split('/').pop() || logicalId}`,
     path: `${parent.path}/${logicalId}`,
     region: parent.region,
+    regionGiven: parent.regionGiven,
+    ...(parent.accountId ? { accountId: parent.accountId } : {}),
     given,
     parent: { stack: parent, logicalId },
     ...(cdkPath !== undefined ? { cdkPath } : {}),

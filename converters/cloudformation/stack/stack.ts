@@ -40,6 +40,10 @@ export interface StackInit {
   parent?: { stack: Stack; logicalId: string };
   /** CDK construct path of the stack (stripped from `aws:cdk:path` to name resources). */
   cdkPath?: string;
+  /** The account id the user gave (`--account-id`, a CDK environment); else AWS::AccountId is a placeholder. */
+  accountId?: string;
+  /** Whether `region` was given (`--region`, a CDK environment) rather than defaulted. */
+  regionGiven?: boolean;
 }
 
 const KNOWN_TRANSFORMS = new Set([SAM_TRANSFORM, 'AWS::LanguageExtensions']);
@@ -58,6 +62,8 @@ export class Stack implements EvalHost {
   readonly cdkPath: string | undefined;
   readonly ev: Evaluator;
   readonly sam: boolean;
+  readonly accountId: string | undefined;
+  readonly regionGiven: boolean;
   readonly resources = new Map<string, ResourceDecl>();
   /** Implicit SAM APIs something referred to (the graph draws them). */
   readonly implicitApis = new Set<string>();
@@ -82,6 +88,8 @@ export class Stack implements EvalHost {
     this.parent = init.parent;
     this.cdkPath = init.cdkPath;
     this.given = init.given;
+    this.accountId = init.accountId;
+    this.regionGiven = init.regionGiven ?? false;
     this.ev = new Evaluator(this);
     const transforms = this.transforms();
     this.sam = transforms.includes(SAM_TRANSFORM) || Object.values(this.template.Resources).some((r) => isPlainObject(r) && typeof r['Type'] === 'string' && r['Type'].startsWith('AWS::Serverless::'));
@@ -101,7 +109,7 @@ export class Stack implements EvalHost {
   // ---- EvalHost ----
 
   pseudo(name: string): Value | undefined {
-    return name.startsWith('AWS::') ? pseudoParameter(name, { region: this.region, stackName: this.name }) : undefined;
+    return name.startsWith('AWS::') ? pseudoParameter(name, { region: this.region, stackName: this.name, ...(this.accountId ? { accountId: this.accountId } : {}) }) : undefined;
   }
 
   parameter(name: string, at: Point | undefined): Value | undefined {
