@@ -76,6 +76,7 @@ export function emitBlueprint(graph: Graph, scene: Scene, options: EmitOptions =
   }
 
   if (GROUP_MEMBERSHIP === 'transitive') expandMembership(data.groups);
+  resolveRuleTargets(data.groups, objectOfResource, byId);
 
   for (const l of scene.labels) {
     const o: BlueprintObject = { type: 'isotext', id: l.id, mapPos: [round(l.x), round(l.y)], text: l.text, ...LABEL_STYLE };
@@ -114,6 +115,29 @@ export function emitBlueprint(graph: Graph, scene: Scene, options: EmitOptions =
     if (r) Object.assign(o, props(r, g.ccType));
     if (hasField(g.ccType, 'nodes')) o['nodes'] = [...g.members];
     return o;
+  }
+}
+
+/**
+ * Security-group rules name their peer group by resource id (converters do not know how the
+ * layout draws groups). Point them at the drawn peer group's object id; when the peer is not
+ * drawn, use its name so the rule still reads well. Other targets (CIDRs, AWS sg ids) stay.
+ */
+function resolveRuleTargets(groups: BlueprintObject[], objectOf: ReadonlyMap<string, string>, resources: ReadonlyMap<string, Resource>): void {
+  for (const g of groups) {
+    if (g.type !== 'sg') continue;
+    for (const key of ['inboundRules', 'outboundRules']) {
+      const rules = g[key];
+      if (!Array.isArray(rules)) continue;
+      g[key] = rules.map((rule: Record<string, unknown>) => {
+        if (rule['targetType'] !== 'sg' || typeof rule['target'] !== 'string') return rule;
+        const target = rule['target'];
+        const drawn = objectOf.get(target);
+        if (drawn) return { ...rule, target: drawn };
+        const r = resources.get(target);
+        return r ? { ...rule, target: r.name } : rule;
+      });
+    }
   }
 }
 

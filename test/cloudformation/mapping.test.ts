@@ -151,7 +151,7 @@ Resources:
     expect(v.resource('App').props).toEqual({
       name: 'App',
       inboundRules: [
-        { portRange: '8000-8080', protocol: 'tcp', target: 'Lb', targetType: 'sg', description: 'from lb', hidden: false },
+        { portRange: '8000-8080', protocol: 'tcp', target: v.resource('Lb').id, targetType: 'sg', description: 'from lb', hidden: false },
         { portRange: '22', protocol: 'tcp', target: '10.0.0.0/8', targetType: 'ip', hidden: false },
       ],
       outboundRules: [{ portRange: '0-65535', protocol: 'all', target: '0.0.0.0/0', targetType: 'ip', hidden: false }],

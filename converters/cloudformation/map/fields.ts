@@ -211,12 +211,15 @@ function portRange(rule: unknown): string {
   return to === undefined || to === from ? String(from) : `${from}-${to}`;
 }
 
-/** One Cloudcraft sg rule; a security-group peer is written by its display name. */
+/**
+ * One Cloudcraft sg rule. A security-group peer is written as the peer's resource id; the emitter
+ * turns it into the id of the drawn peer group (or its name when the peer is not drawn).
+ */
 function sgRule(rule: unknown, peerKeys: readonly string[], entries: Entries): Record<string, unknown> | undefined {
   const proto = str(rule, 'IpProtocol');
   const peer = peerKeys.map((k) => entries.of(get(rule, k))).find((p) => p !== undefined);
   const cidr = str(rule, 'CidrIp') ?? str(rule, 'CidrIpv6') ?? str(rule, 'DestinationPrefixListId') ?? str(rule, 'SourcePrefixListId');
-  const target = peer ? peer.name : cidr;
+  const target = peer ? peer.id : cidr;
   if (target === undefined) return undefined;
   return {
     portRange: portRange(rule),
