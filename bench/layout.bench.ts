@@ -1,21 +1,22 @@
 /**
- * Layout engine at scale and against elkjs layered, on seeded generated topologies
- * (test/layout/generate.ts: VPCs with 2–3 zones of public/private/isolated subnets, SGs, ASGs,
- * gateways, regional/global services, ~1.5 edges per component).
+ * Layout engine at scale, against elkjs layered, and its stability, on seeded generated
+ * topologies (test/layout/generate.ts: VPCs with 2–3 zones of public/private/isolated subnets,
+ * SGs, ASGs, gateways, regional/global services, ~1.5 edges per component) and on the samples.
  *
  * 1. Scale: 1k, 2k, 4k, 5k, 20k components — median time of 3 runs after a warm-up, peak RSS,
- *    and growth from 1k to 4k (target ≤ 4.6×) both with the default passes and with a fixed
- *    two passes (the default spends more passes on graphs small enough to judge cheaply).
- *    Targets: 5,000 ≤ 1 s, 20,000 ≤ 4 s, peak memory ≤ 500 MB.
+ *    growth from 1k to 4k (target ≤ 4.6×). Targets: 5,000 ≤ 1 s, 20,000 ≤ 4 s, ≤ 500 MB.
  * 2. elkjs layered (INCLUDE_CHILDREN, same containment as ours, same graphs) at 100 and 1,000
  *    components: time and edge crossings per edge (straight lines between centres for both,
- *    as Cloudcraft draws edges), over several seeds, for the cloud edge model and the uniform one
- *    of dependencies.md §8. Targets: crossings per edge ≤ elkjs, ≥ 10× faster at 1,000.
- * 3. Stability: share of other components that move when one resource is added (no previous
- *    layout), and with --layout-from.
+ *    as Cloudcraft draws edges), per seed, for the cloud edge model and the uniform one of
+ *    dependencies.md §8. Targets: crossings per edge ≤ elkjs, ≥ 10× faster at 1,000.
+ * 3. Stability: other components that move when one resource is added at the end of the input
+ *    (no previous layout) against the bound max(1, ⌊5 % of the components⌋); the same with the
+ *    resource inserted at a random place in the input; and with --layout-from.
  *
  *   npm run bench -- layout            (or: npx tsx bench/layout.bench.ts [scale|elk|stability])
  */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api.js';
 import { emitBlueprint } from '../src/emit/emit.js';
@@ -24,37 +25,35 @@ import { layout } from '../src/layout/index.js';
 import { packLayout } from '../src/layout/pack.js';
 import { countSegmentCrossings, measureLayout, movedNodes } from '../src/layout/quality.js';
 import { buildTree, type TreeNode } from '../src/layout/tree.js';
-import { addOneResource, generateTopology, type GenerateOptions } from '../test/layout/generate.js';
+import { addOneResource, generateTopology, prng, type GenerateOptions } from '../test/layout/generate.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-function time(g: Graph, passes?: number): number {
+function time(g: Graph): number {
   gc();
   const t = performance.now();
-  packLayout(g, {}, passes === undefined ? {} : { passes });
+  packLayout(g, {});
   return performance.now() - t;
 }
 
 function scale(): void {
   console.log('\n## Scale (median of 3 after a warm-up)\n');
-  console.log('| components | edges | default passes | 2 passes | peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|');
-  const times = new Map<number, [number, number]>();
+  console.log('| components | edges | time | peak RSS so far |');
+  console.log('|---:|---:|---:|---:|');
+  const times = new Map<number, number>();
   for (const n of [1000, 2000, 4000, 5000, 20000]) {
     const g = generateTopology({ nodes: n, seed: 1 });
     time(g);
     const d = median([time(g), time(g), time(g)]);
-    const two = median([time(g, 2), time(g, 2), time(g, 2)]);
-    times.set(n, [d, two]);
+    times.set(n, d);
     const components = g.resources.filter((r) => r.ccType && !['vpc', 'subnet', 'sg', 'asg'].includes(r.ccType)).length;
-    console.log(`| ${components} | ${g.edges.length} | ${d.toFixed(0)} ms | ${two.toFixed(0)} ms | ${mb(process.resourceUsage().maxRSS * 1024)} |`);
+    console.log(`| ${components} | ${g.edges.length} | ${d.toFixed(0)} ms | ${mb(process.resourceUsage().maxRSS * 1024)} |`);
   }
-  const [d1, t1] = times.get(1000)!, [d4, t4] = times.get(4000)!;
-  console.log(`\ngrowth 1k → 4k: ${(d4 / d1).toFixed(2)}× (default passes), ${(t4 / t1).toFixed(2)}× (2 passes each); target ≤ 4.6×`);
-  console.log(`5,000: ${times.get(5000)![0].toFixed(0)} ms (target ≤ 1000); 20,000: ${times.get(20000)![0].toFixed(0)} ms (target ≤ 4000); peak RSS of this process ${mb(process.resourceUsage().maxRSS * 1024)} (target ≤ 500 MB)`);
+  console.log(`\ngrowth 1k → 4k: ${(times.get(4000)! / times.get(1000)!).toFixed(2)}× (target ≤ 4.6×)`);
+  console.log(`5,000: ${times.get(5000)!.toFixed(0)} ms (target ≤ 1000); 20,000: ${times.get(20000)!.toFixed(0)} ms (target ≤ 4000); peak RSS of this process ${mb(process.resourceUsage().maxRSS * 1024)} (target ≤ 500 MB)`);
 }
 
 // elkjs is CommonJS: under Node's ESM interop its constructor may sit on `.default`.
@@ -126,28 +125,76 @@ async function elkComparison(): Promise<void> {
   }
 }
 
+const bound = (components: number) => Math.max(1, Math.floor(0.05 * components));
+
+/** The same graph with the added resource moved to a random place in the input. */
+function insertedAtRandom(graph: Graph, added: string, seed: number): Graph {
+  const rnd = prng(7000 + seed);
+  const rest = graph.resources.filter((r) => r.id !== added);
+  rest.splice(Math.floor(rnd() * (rest.length + 1)), 0, graph.resources.find((r) => r.id === added)!);
+  return { ...graph, resources: rest };
+}
+
 function stability(): void {
-  console.log('\n## Stability: other components moved when one resource is added (30 seeded additions each)\n');
-  console.log('| components | within 5 % | median | 90th pct | max | with --layout-from |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
-  for (const n of [100, 300, 1000, 2000]) {
-    const g = generateTopology({ nodes: n, seed: 3 });
-    const base = layout(g, {});
-    const previous = emitBlueprint(g, base);
-    const moved: number[] = [];
-    let keptMoved = 0;
-    for (let s = 1; s <= 30; s++) {
-      const next = addOneResource(g, s).graph;
-      moved.push(movedNodes(base, layout(next, {})).length / base.nodes.length);
-      keptMoved += movedNodes(base, layout(next, { previous })).length;
+  console.log('\n## Stability: other components moved by one added resource (bound: max(1, ⌊5 %⌋ of the components))\n');
+  console.log('| components | edges | additions | within bound (appended) | median | 90th pct | max | within bound (inserted at random) | with --layout-from |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of [50, 100, 200, 300, 500, 1000, 2000]) {
+    for (const model of ['cloud', 'uniform'] as const) {
+      const moved: number[] = [];
+      let within = 0, withinMid = 0, keptMoved = 0, count = 0, components = 0;
+      const seeds = n >= 1000 ? [3] : [1, 2, 3];
+      const adds = n >= 1000 ? 20 : 30;
+      for (const topo of seeds) {
+        const g = generateTopology({ nodes: n, seed: topo, edgeModel: model });
+        const base = layout(g, {});
+        components = base.nodes.length;
+        const previous = n <= 300 ? emitBlueprint(g, base) : undefined;
+        for (let s = 1; s <= adds; s++) {
+          const { graph, added } = addOneResource(g, s);
+          const m = movedNodes(base, layout(graph, {})).length;
+          moved.push(m / base.nodes.length);
+          if (m <= bound(base.nodes.length)) within++;
+          if (movedNodes(base, layout(insertedAtRandom(graph, added, s), {})).length <= bound(base.nodes.length)) withinMid++;
+          if (previous) keptMoved += movedNodes(base, layout(graph, { previous })).length;
+          count++;
+        }
+      }
+      const f = (x: number) => `${(x * 100).toFixed(1)} %`;
+      console.log(`| ${components} | ${model} | ${count} | ${within}/${count} | ${f(median(moved))} | ${f(pct(moved, 0.9))} | ${f(Math.max(...moved))} | ${withinMid}/${count} | ${n <= 300 ? `${keptMoved} moved` : '–'} |`);
     }
-    const f = (x: number) => `${(x * 100).toFixed(1)} %`;
-    console.log(`| ${base.nodes.length} | ${moved.filter((m) => m <= 0.05).length}/30 | ${f(median(moved))} | ${f(pct(moved, 0.9))} | ${f(Math.max(...moved))} | ${keptMoved} moved |`);
   }
+}
+
+async function samples(): Promise<void> {
+  console.log('\n## Stability on the samples (20 additions each; draw.io with --relayout)\n');
+  const { convert } = await import('../src/convert.js');
+  const root = new URL('../samples/', import.meta.url);
+  let within = 0, total = 0;
+  for (const dir of ['cloudformation', 'terraform', 'drawio']) {
+    for (const f of readdirSync(new URL(`${dir}/`, root)).sort()) {
+      if (f.endsWith('.ts')) continue;
+      const r = await convert(fileURLToPath(new URL(`${dir}/${f}`, root)), dir === 'drawio' ? { relayout: true } : {});
+      if (!r.ok) continue;
+      const base = layout(r.graph!, {});
+      const over: number[] = [];
+      for (let s = 1; s <= 20; s++) {
+        const m = movedNodes(base, layout(addOneResource(r.graph!, s).graph, {})).length;
+        total++;
+        if (m <= bound(base.nodes.length)) within++;
+        else over.push(s);
+      }
+      console.log(`${dir}/${f} (${base.nodes.length} components, bound ${bound(base.nodes.length)}): ${20 - over.length}/20${over.length ? ` (over: additions ${over.join(', ')})` : ''}`);
+    }
+  }
+  console.log(`\nall samples: ${within}/${total} additions within the bound`);
 }
 
 const only = process.argv.slice(2);
 const want = (s: string) => only.length === 0 || only.includes(s);
 if (want('scale')) scale();
 if (want('elk')) await elkComparison();
-if (want('stability')) stability();
+if (want('stability')) {
+  stability();
+  await samples();
+}

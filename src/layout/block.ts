@@ -1,182 +1,317 @@
 /**
- * Geometry of one layered block, in flow/cross coordinates (flow = the main direction, cross =
- * across it). Each layer is a column along the flow; its items stack across the flow in their
- * order. A layer longer than the target length wraps into several sub-columns, filled row by
- * row so that the order (and thus the crossing reduction) still reads top to bottom.
+ * One container's content: its child boxes (security groups, ASGs, …) stacked across the flow,
+ * and beside them its components in a grid of whole cells.
+ *
+ * Sizes come first and depend only on what the container holds, never on where anything goes:
+ * the grid has a number of columns from a coarse ladder of its component count and as many rows
+ * as that takes, so one more component adds at most a row at the far end. Positions come second
+ * (placeComponents): every component, in input order, takes the free cell nearest to its
+ * neighbours placed so far, where its label and footprint fit and its edges cross the fewest
+ * edges already drawn. Earlier resources never see later ones, so a resource added at the end
+ * of an input takes a free cell and moves nobody.
  */
-import { adjacency, type OrderProblem } from './order.js';
+import type { Resource } from '../graph/types.js';
+import type { Axis } from './axis.js';
+import { Floorplan, Lane } from './cells.js';
+import { LABEL, footprintOf, labelWidth } from './footprint.js';
+import type { LiftedEdges } from './lift.js';
+import type { Positions } from './scene.js';
+import { SegmentIndex } from './segments.js';
+import type { TreeNode } from './tree.js';
+import type { Box } from './types.js';
 
-export interface BlockItem {
-  flow: number;
-  cross: number;
-  /** Free space kept after the item along each axis (label tails, spacing). */
-  gapFlow: number;
-  gapCross: number;
+export interface LayoutCtx {
+  byId: Map<string, Resource>;
+  axis: Axis;
+  spacing: number;
+  iso: boolean;
+  /** Tallest component, for the isometric label rule. */
+  tallest: number;
+  /** Graph edges seen from each container (lift.ts). */
+  lifted: LiftedEdges;
+  pos: Positions;
+  /** Input position of every resource: the placement order. */
+  index: Map<string, number>;
+  /** Neighbours of every component (all edges, both directions). */
+  nbrs: Map<string, string[]>;
+  /** Where each component may go, registered while containers are placed (see placeComponents). */
+  spots: Map<string, Spot>;
+  /** Choose cells by the crossings of their edges (graphs small enough to count them cheaply). */
+  judge: boolean;
+  /** Edges of the graph. */
+  edges: number;
 }
 
-export interface BlockGeometry {
-  flowPos: Float64Array;
-  crossPos: Float64Array;
-  /** Extent of the items themselves (trailing gaps excluded). */
-  flowLen: number;
-  crossLen: number;
+/** The cells a component may take: lanes along the flow, cells across it, and the floor they share. */
+export interface Spot {
+  lanes: Lane[];
+  floor: Floorplan;
+  /** Top-left (x/y) of the component in cell `cell` of lane `lane`. */
+  at(lane: number, cell: number): { x: number; y: number };
+  /** The (fractional) cell whose footprint centre is at cross position `want`. */
+  cellOf(want: number): number;
+  /** The (fractional) lane whose footprint centre is at flow position `want`. */
+  laneOf(want: number): number;
+  /** How many cells one lane step is worth when weighing distances. */
+  laneWeight: number;
+}
+
+/** A measured container: its allocated size, placed later by its top-left corner. */
+export interface Sized {
+  w: number;
+  h: number;
+  /** Placed by its top-left corner; `flip` says towards which side its content grows. */
+  place(x: number, y: number, flip: Flip): void;
+}
+
+/** An item of a container: a component cell or a child box, in flow/cross terms. */
+export interface Unit {
+  leaf?: string;
+  box?: Sized;
+  /** Size along the flow / across it, and the free space kept after it. */
+  f: number;
+  c: number;
+  gf: number;
+  gc: number;
+  /** Footprint extent along / across the flow (components). */
+  fpf: number;
+  fpc: number;
+  /** Components: cells beyond its own that a long label may reach into, along the flow / across it. */
+  blocksF: number;
+  blocksC: number;
+  floor: number;
+  prio: number;
+  pinned: boolean;
+  key: string;
+}
+
+export interface Links {
+  from: number[];
+  to: number[];
+  weight: number[];
+}
+
+export interface Block {
+  /** Content extent along / across the flow. */
+  f: number;
+  c: number;
+  /** The content's fixed point (offset from its origin, flow/cross), when it has one. */
+  anchor?: { f: number; c: number };
+  /** Places the content with its origin at flow `of`, cross `oc` (absolute). */
+  place(of: number, oc: number, flip: Flip): void;
 }
 
 /**
- * Target length across the flow: about the side of a square holding every item, on a coarse
- * ladder (steps of 1/8 of a power of two) so that one more item rarely changes any wrapping.
+ * Which way a container's content grows when it gets more: `c`, against the cross axis (its
+ * content is laid out from its far edge across the flow); `f`, against the flow. A container
+ * whose box is pinned by its far edge (the first zone, the public tier) passes it on, so that
+ * whatever grows inside it grows away from the pin and nothing placed before moves.
  */
-export function crossTarget(items: readonly BlockItem[], aspect = 1): number {
-  let area = 0;
-  let widest = 0;
-  for (const it of items) {
-    area += (it.flow + it.gapFlow) * (it.cross + it.gapCross);
-    widest = Math.max(widest, it.cross);
-  }
-  return Math.max(widest, ladder(Math.sqrt(area * aspect)));
+export interface Flip {
+  c: boolean;
+  f: boolean;
 }
+export const NO_FLIP: Flip = { c: false, f: false };
 
-/** Free room kept before a layer that holds an anchor. */
-const ANCHOR_ROOM = 4;
-
-export function ladder(v: number): number {
-  if (v <= 8) return 8;
-  const p = 2 ** Math.floor(Math.log2(v));
-  const step = p / 4;
-  return Math.ceil(v / step) * step;
-}
-
-/** How many sub-columns each layer needs so that none is much longer than the target. */
-export function layerSpread(items: readonly BlockItem[], layers: readonly (readonly number[])[], target: number): Int32Array {
-  const spread = new Int32Array(layers.length);
-  layers.forEach((layer, l) => {
-    let len = 0;
-    for (const v of layer) len += items[v]!.cross + items[v]!.gapCross;
-    spread[l] = Math.max(1, Math.min(layer.length, Math.ceil(len / target)));
-  });
-  return spread;
-}
-
-/** Edges between items, their ports, pulls towards outside neighbours and anchors (pinned items keep the start of their layer). */
-export type BlockLinks = Pick<OrderProblem, 'from' | 'to' | 'weight' | 'offFrom' | 'offTo' | 'ghostItem' | 'ghostPos' | 'pinned'>;
-
-export function arrangeBlock(items: readonly BlockItem[], layers: readonly (readonly number[])[], spread: ArrayLike<number>, links?: BlockLinks,
-  quantize?: (v: number) => number): BlockGeometry {
-  const flowPos = new Float64Array(items.length);
-  const crossPos = new Float64Array(items.length);
-  let flowAt = 0;
-  let flowLen = 0;
-  let crossLen = 0;
-  layers.forEach((layer, l) => {
-    if (layer.length === 0) return;
-    const cols = Math.max(1, spread[l] ?? 1);
-    // Width of each sub-column and height of each row.
-    const colW = new Float64Array(cols);
-    const colOuter = new Float64Array(cols);
-    const rows = Math.ceil(layer.length / cols);
-    const rowH = new Float64Array(rows);
-    const rowOuter = new Float64Array(rows);
-    // Leaf layers: every sub-column and row takes the layer's largest item, so the layer's size
-    // does not depend on the order inside it. Layers of containers (VPCs, clusters) size each
-    // sub-column and row on its own and start them on the coarse ladder instead.
-    const containers = !!quantize && layer.some((v) => links?.pinned?.[v]);
-    let maxW = 0, maxOuterW = 0, maxH = 0, maxOuterH = 0;
-    for (const v of layer) {
-      const it = items[v]!;
-      maxW = Math.max(maxW, it.flow);
-      maxOuterW = Math.max(maxOuterW, it.flow + it.gapFlow);
-      maxH = Math.max(maxH, it.cross);
-      maxOuterH = Math.max(maxOuterH, it.cross + it.gapCross);
-    }
-    layer.forEach((v, i) => {
-      const it = items[v]!;
-      const c = i % cols, r = Math.floor(i / cols);
-      colW[c] = Math.max(colW[c]!, containers ? it.flow : maxW);
-      colOuter[c] = Math.max(colOuter[c]!, containers ? it.flow + it.gapFlow : maxOuterW);
-      const uniform = cols > 1 && !containers;
-      rowH[r] = Math.max(rowH[r]!, uniform ? maxH : it.cross);
-      rowOuter[r] = Math.max(rowOuter[r]!, uniform ? maxOuterH : it.cross + it.gapCross);
-    });
-    const colStart = new Float64Array(cols);
-    let acc = flowAt;
-    for (let c = 0; c < cols; c++) {
-      colStart[c] = acc;
-      flowLen = Math.max(flowLen, acc + colW[c]!);
-      acc += colOuter[c]!;
-      if (containers && c + 1 < cols) acc = quantize!(acc);
-    }
-    const rowStart = new Float64Array(rows);
-    let racc = 0;
-    for (let r = 0; r < rows; r++) {
-      rowStart[r] = racc;
-      crossLen = Math.max(crossLen, racc + rowH[r]!);
-      racc += rowOuter[r]!;
-      if (containers) racc = quantize!(racc);
-    }
-    layer.forEach((v, i) => {
-      flowPos[v] = colStart[i % cols]!;
-      crossPos[v] = rowStart[Math.floor(i / cols)]!;
-    });
-    // The next layer starts on a coarse ladder: a slightly wider layer here does not move it.
-    // A layer holding an anchor (a pinned VPC) keeps extra room before it, so that entry
-    // services growing a little never push the network.
-    const next = layers[l + 1];
-    const anchored = next?.some((v) => links?.pinned?.[v]);
-    flowAt = quantize ? quantize(acc + (anchored ? ANCHOR_ROOM : 0)) : acc;
-  });
-  if (links) alignAcross(items, layers, spread, links, crossPos, crossLen);
-  return { flowPos, crossPos, flowLen, crossLen };
-}
+/** A lane holds at most this many cells before a band takes another lane. */
+export const LANE_CELLS = 16;
 
 /**
- * Moves the items of single-column layers across the flow towards the centres of their
- * neighbours (in the layers before, then after, then both), keeping their order, whole-cell
- * positions and the block's length. Straighter edges, and edges no longer run along a row.
+ * Columns of a grid of `k` cells: a coarse ladder, so that the count of columns (which sets the
+ * container's length along the flow) changes only at a few sizes; rows grow instead.
  */
-function alignAcross(items: readonly BlockItem[], layers: readonly (readonly number[])[], spread: ArrayLike<number>, links: BlockLinks,
-  crossPos: Float64Array, crossLen: number): void {
-  const n = items.length;
-  const layerOf = new Int32Array(n);
-  layers.forEach((layer, l) => { for (const v of layer) layerOf[v] = l; });
-  const { start, nbr, w, selfOff, nbrOff } = adjacency(n, links.from, links.to, links.weight, true, links.offFrom, links.offTo);
-  const gSum = new Float64Array(n), gW = new Float64Array(n);
-  for (let i = 0; i < (links.ghostItem?.length ?? 0); i++) {
-    const v = links.ghostItem![i]!;
-    gSum[v] = gSum[v]! + links.ghostPos![i]!;
-    gW[v] = gW[v]! + 1;
+export function gridColumns(k: number): number {
+  if (k <= 4) return 1;
+  if (k <= 40) return 2;
+  return Math.ceil(k / 20);
+}
+
+/** Sizes a container's content: a stack of child boxes, then a grid of component cells. */
+export function planBlock(units: Unit[], ctx: LayoutCtx): Block {
+  const order = units.map((_, i) => i).sort((a, b) => units[a]!.prio - units[b]!.prio || (units[a]!.key < units[b]!.key ? -1 : 1));
+  const boxes = order.filter((v) => units[v]!.leaf === undefined);
+  const leaves = order.filter((v) => units[v]!.leaf !== undefined);
+  let boxF = 0, boxC = 0, lastBoxGap = 0, boxGap = 0;
+  const boxAt = new Map<number, number>();
+  for (const v of boxes) {
+    const u = units[v]!;
+    boxAt.set(v, boxC);
+    boxF = Math.max(boxF, u.f);
+    boxGap = Math.max(boxGap, u.gf);
+    boxC += u.c + u.gc;
+    lastBoxGap = u.gc;
   }
-  const centre = (v: number) => crossPos[v]! + items[v]!.cross / 2;
-  const bound = Math.ceil(crossLen);
-  const pass = (l: number, side: -1 | 0 | 1) => {
-    const layer = layers[l]!;
-    if ((spread[l] ?? 1) > 1 || layer.length === 0) return;
-    const want = new Float64Array(layer.length);
-    layer.forEach((v, i) => {
-      let sum = gSum[v]!, wsum = gW[v]!;
-      for (let k = start[v]!; k < start[v + 1]!; k++) {
-        const u = nbr[k]!, lu = layerOf[u]!;
-        if (lu === l || (side < 0 && lu > l) || (side > 0 && lu < l)) continue;
-        sum += (centre(u) + nbrOff[k]! - selfOff[k]!) * w[k]!; wsum += w[k]!;
+  let pitch = 0, cell = 0, leafF = 0, leafC = 0, cells = 0, reach = 0;
+  for (const v of leaves) {
+    const u = units[v]!;
+    pitch = Math.max(pitch, Math.ceil(u.f + u.gf));
+    cell = Math.max(cell, Math.ceil(u.c + u.gc));
+    leafF = Math.max(leafF, u.f);
+    leafC = Math.max(leafC, u.c);
+    cells += 1 + u.blocksC + u.blocksF;
+    reach = Math.max(reach, u.blocksF);
+  }
+  const cols = leaves.length ? gridColumns(cells) : 0;
+  const rows = cols ? Math.ceil(cells / cols) : 0;
+  // Boxes and grid in the order of their first member, so that a region that appears with a new
+  // resource comes after the other and moves nothing in it: a grid that comes first has the boxes
+  // beside it along the flow (with room kept for its second column); boxes that come first have
+  // the grid below them, across the flow.
+  const gridW = cols ? (cols - 1) * pitch + leafF + reach * pitch : 0;
+  const gridFirst = cols > 0 && (!boxes.length || units[leaves[0]!]!.prio < units[boxes[0]!]!.prio);
+  const boxStart = gridFirst && boxes.length ? Math.max(cols, 2) * pitch : 0;
+  const gridC = !gridFirst && boxes.length ? boxC : 0;
+  // Whole cells, so that content laid out from its far edge stays on grid points.
+  const f = Math.ceil(Math.max(boxStart + boxF, gridW));
+  const c = Math.ceil(Math.max(boxes.length ? boxC - lastBoxGap : 0, rows ? gridC + (rows - 1) * cell + leafC : 0));
+  const crossAt = (oc: number, at: number, size: number, flip: Flip) => (flip.c ? oc + c - at - Math.ceil(size) : oc + at);
+  const flowAt = (of: number, at: number, size: number, flip: Flip) => (flip.f ? of + f - at - Math.ceil(size) : of + at);
+  return {
+    f,
+    c,
+    place(of, oc, flip) {
+      const { axis } = ctx;
+      const floor = new Floorplan(ctx.iso);
+      for (const v of boxes) {
+        const u = units[v]!;
+        const p = axis.xy(flowAt(of, boxStart, u.f, flip), crossAt(oc, boxAt.get(v)!, u.c, flip));
+        u.box!.place(p.x, p.y, flip);
+        floor.addBox({ x: p.x, y: p.y, w: u.box!.w, h: u.box!.h });
       }
-      want[i] = links.pinned?.[v] ? 0 : wsum > 0 ? Math.round(sum / wsum - items[v]!.cross / 2) : crossPos[v]!;
-    });
-    // Closest order-keeping placement: push forward past the previous item, then pull back
-    // so that the layer ends within the block.
-    const pos = new Float64Array(layer.length);
-    let prevEnd = 0;
-    layer.forEach((v, i) => {
-      pos[i] = Math.max(want[i]!, prevEnd, 0);
-      prevEnd = pos[i]! + items[v]!.cross + items[v]!.gapCross;
-    });
-    let nextStart = bound + items[layer[layer.length - 1]!]!.gapCross;
-    for (let i = layer.length - 1; i >= 0; i--) {
-      const it = items[layer[i]!]!;
-      pos[i] = Math.max(0, Math.floor(Math.min(pos[i]!, nextStart - it.gapCross - it.cross) + 1e-9));
-      nextStart = pos[i]!;
-    }
-    layer.forEach((v, i) => { crossPos[v] = pos[i]!; });
+      if (!cols) return;
+      const lanes = Array.from({ length: cols }, () => new Lane(0, rows));
+      for (const v of leaves) {
+        const u = units[v]!;
+        ctx.spots.set(u.leaf!, {
+          lanes,
+          floor,
+          at: (lane, i) => axis.xy(flowAt(of, lane * pitch, u.f, flip), crossAt(oc, gridC + i * cell, u.c, flip)),
+          cellOf: (want) => (flip.c ? oc + c - (want - u.fpc / 2) - Math.ceil(u.c) : want - u.fpc / 2 - oc) / cell - gridC / cell,
+          laneOf: (want) => (flip.f ? of + f - (want - u.fpf / 2) - Math.ceil(u.f) : want - u.fpf / 2 - of) / pitch,
+          laneWeight: pitch / cell,
+        });
+      }
+    },
   };
-  for (let l = 1; l < layers.length; l++) pass(l, -1);
-  for (let l = layers.length - 2; l >= 0; l--) pass(l, 1);
-  for (let l = 0; l < layers.length; l++) pass(l, 0);
+}
+
+/**
+ * Places every component, in input order, in the free cell nearest to the mean of its
+ * neighbours placed so far (across the flow, and along it where its container has several
+ * lanes), where its footprint and label fit; on graphs small enough, among the nearest free cells
+ * the one whose edges cross the fewest edges already drawn. Earlier resources never see later
+ * ones: a resource added at the end of an input moves nothing.
+ */
+export function placeComponents(order: readonly string[], ctx: LayoutCtx): Placed | undefined {
+  const segments = ctx.judge ? new SegmentIndex() : undefined;
+  const centre = new Map<string, [number, number]>();
+  const cellOf = new Map<string, PlacedCell>();
+  const segsOf = new Map<string, number[]>();
+  const { axis } = ctx;
+  const weighed = judgedCandidates(ctx.edges);
+  for (const id of order) {
+    const spot = ctx.spots.get(id);
+    if (!spot || ctx.pos.leaf.has(id)) continue;
+    const placed = (ctx.nbrs.get(id) ?? []).filter((o) => centre.has(o));
+    let wantC = 0, wantF = 0;
+    for (const o of placed) {
+      const [x, y] = centre.get(o)!;
+      wantC += axis.cross(x, y);
+      wantF += axis.flow(x, y);
+    }
+    const wantCell = placed.length ? spot.cellOf(wantC / placed.length) : 0;
+    const wantLane = placed.length ? spot.laneOf(wantF / placed.length) : 0;
+    const fits = (lane: number, i: number) => {
+      const p = spot.at(lane, i);
+      return spot.floor.fits(...leafBoxes(id, p.x, p.y, ctx));
+    };
+    let got: { lane: number; cell: number } | undefined;
+    let best = Infinity;
+    const judge = segments && placed.length > 0;
+    spot.lanes.forEach((lane, k) => {
+      const laneCost = Math.abs(k - Math.min(Math.max(wantLane, 0), spot.lanes.length - 1)) * spot.laneWeight;
+      if (laneCost >= best) return;
+      for (const cell of lane.candidates(wantCell, judge ? weighed : 1, (i) => fits(k, i))) {
+        let cost = laneCost + Math.abs(cell - wantCell);
+        if (judge && cost < best) {
+          const p = spot.at(k, cell);
+          const [fp] = leafBoxes(id, p.x, p.y, ctx);
+          const cx = fp.x + fp.w / 2, cy = fp.y + fp.h / 2;
+          for (const o of placed) {
+            const [ox, oy] = centre.get(o)!;
+            cost += CROSSING_COST * segments!.crossings(id, o, cx, cy, ox, oy);
+            if (cost >= best) break;
+          }
+        }
+        if (cost < best) { best = cost; got = { lane: k, cell }; }
+      }
+    });
+    // Nothing fits (a label longer than any free run): the nearest free cell, label or not.
+    if (!got) {
+      for (let k = 0; k < spot.lanes.length && !got; k++) {
+        const cell = spot.lanes[k]!.nearest(wantCell);
+        if (cell !== undefined) got = { lane: k, cell };
+      }
+    }
+    got ??= { lane: 0, cell: spot.lanes[0]!.hi };
+    spot.lanes[got.lane]!.take(got.cell);
+    const p = spot.at(got.lane, got.cell);
+    const { fp, label } = placeLeaf(id, p.x, p.y, ctx, spot.floor);
+    const c: [number, number] = [fp.x + fp.w / 2, fp.y + fp.h / 2];
+    centre.set(id, c);
+    cellOf.set(id, { spot, ...got, fp, label });
+    if (segments) {
+      for (const o of placed) {
+        const k = segments.add(id, o, c[0], c[1], centre.get(o)![0], centre.get(o)![1]);
+        (segsOf.get(id) ?? segsOf.set(id, []).get(id)!).push(k);
+        (segsOf.get(o) ?? segsOf.set(o, []).get(o)!).push(k);
+      }
+    }
+  }
+  return segments ? { segments, centre, cellOf, segsOf } : undefined;
+}
+
+/** Where placeComponents put a component: its cell, and the boxes it put on the spot's floor. */
+export interface PlacedCell {
+  spot: Spot;
+  lane: number;
+  cell: number;
+  fp: Box;
+  label: Box;
+}
+
+/** What placeComponents leaves for an improvement pass (swaps.ts). */
+export interface Placed {
+  segments: SegmentIndex;
+  /** Footprint centre of every placed component. */
+  centre: Map<string, [number, number]>;
+  cellOf: Map<string, PlacedCell>;
+  /** Segments (numbers in `segments`) of each component's edges. */
+  segsOf: Map<string, number[]>;
+}
+
+/** The weight of one crossing, in cells of distance. */
+const CROSSING_COST = 8;
+
+/**
+ * Free cells weighed per component when crossings are judged: 60 up to 2,000 edges, then fewer
+ * (at least 16), since counting the crossings of one cell costs more on a larger drawing.
+ */
+export function judgedCandidates(edges: number): number {
+  return Math.max(16, Math.min(60, Math.round(120_000 / Math.max(edges, 1))));
+}
+
+/** Footprint, height and label box of a component whose footprint starts at x/y. */
+export function leafBoxes(id: string, x: number, y: number, ctx: LayoutCtx): [Box, number, Box] {
+  const r = ctx.byId.get(id)!;
+  const fp = footprintOf(r);
+  return [{ x, y, w: fp.w, h: fp.d }, fp.height, { x, y: y + fp.d + LABEL.offset, w: labelWidth(r.name) + LABEL.tail, h: LABEL.depth }];
+}
+
+/** Records a component's footprint box (top-left at x/y); returns the footprint and label boxes put on `floor`. */
+export function placeLeaf(id: string, x: number, y: number, ctx: LayoutCtx, floor?: Floorplan): { fp: Box; label: Box } {
+  const [fp, height, label] = leafBoxes(id, x, y, ctx);
+  ctx.pos.leaf.set(id, fp);
+  floor?.add(fp, height, label);
+  return { fp, label };
 }

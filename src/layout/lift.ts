@@ -5,6 +5,7 @@
  * Parallel lifted edges merge into one with a weight.
  */
 import type { Graph } from '../graph/types.js';
+import type { Links } from './block.js';
 import type { TreeNode } from './tree.js';
 
 export interface Lifted {
@@ -17,18 +18,13 @@ export interface Lifted {
 
 export type LiftedEdges = Map<TreeNode, Lifted>;
 
-/**
- * Edges that leave a container, seen from inside it: the item holding the inner end and the
- * resource at the outer end. Used to pull items towards their outside neighbours.
- */
-export type OutsideEdges = Map<TreeNode, { item: number[]; other: string[] }>;
 
 interface Place {
   node: TreeNode;
   item: number;
 }
 
-export function liftEdges(graph: Graph, tree: TreeNode): { lifted: LiftedEdges; outside: OutsideEdges } {
+export function liftEdges(graph: Graph, tree: TreeNode): LiftedEdges {
   const parent = new Map<TreeNode, Place>();
   const depth = new Map<TreeNode, number>();
   const endpoint = new Map<string, Place>();
@@ -46,13 +42,6 @@ export function liftEdges(graph: Graph, tree: TreeNode): { lifted: LiftedEdges; 
   visit(tree, 0);
 
   const out: LiftedEdges = new Map();
-  const outside: OutsideEdges = new Map();
-  const leave = (at: Place, other: string) => {
-    let list = outside.get(at.node);
-    if (!list) outside.set(at.node, (list = { item: [], other: [] }));
-    list.item.push(at.item);
-    list.other.push(other);
-  };
   const seen = new Map<TreeNode, Map<number, number>>();
   graph.edges.forEach((e, ei) => {
     let a = endpoint.get(e.from);
@@ -60,8 +49,8 @@ export function liftEdges(graph: Graph, tree: TreeNode): { lifted: LiftedEdges; 
     if (!a || !b) return;
     while (a.node !== b.node) {
       const da = depth.get(a.node)!, db = depth.get(b.node)!;
-      if (da >= db) { const up = parent.get(a.node); if (!up) break; leave(a, e.to); a = up; }
-      if (db >= da) { const up = parent.get(b.node); if (!up) break; leave(b, e.from); b = up; }
+      if (da >= db) { const up = parent.get(a.node); if (!up) break; a = up; }
+      if (db >= da) { const up = parent.get(b.node); if (!up) break; b = up; }
     }
     if (a.node !== b.node || a.item === b.item) return;
     let list = out.get(a.node);
@@ -85,5 +74,11 @@ export function liftEdges(graph: Graph, tree: TreeNode): { lifted: LiftedEdges; 
       list.edges.push([ei]);
     }
   });
-  return { lifted: out, outside };
+  return out;
+}
+
+/** The edges between a container's items (item indices, as liftEdges numbers them). */
+export function linksOf(n: TreeNode, lifted: LiftedEdges): Links {
+  const e = lifted.get(n);
+  return e ? { from: [...e.from], to: [...e.to], weight: [...e.weight] } : { from: [], to: [], weight: [] };
 }

@@ -187,14 +187,15 @@ export function inShadow(label: Box, fp: Box, height: number): boolean {
   return overlap(label.x - label.y - label.h, label.x + label.w - label.y, fp.x - fp.y - fp.h, fp.x + fp.w - fp.y);
 }
 
-interface Segment { a: string; b: string; x1: number; y1: number; x2: number; y2: number }
+export interface Segment { a: string; b: string; x1: number; y1: number; x2: number; y2: number }
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
   return Math.abs(v) < 1e-9 ? 0 : v > 0 ? 1 : -1;
 }
 
-function segmentsCross(s: Segment, t: Segment): boolean {
+/** Whether two segments cross: properly, or collinear and overlapping by more than a point. */
+export function segmentsCross(s: Segment, t: Segment): boolean {
   const o1 = orient(s.x1, s.y1, s.x2, s.y2, t.x1, t.y1), o2 = orient(s.x1, s.y1, s.x2, s.y2, t.x2, t.y2);
   const o3 = orient(t.x1, t.y1, t.x2, t.y2, s.x1, s.y1), o4 = orient(t.x1, t.y1, t.x2, t.y2, s.x2, s.y2);
   if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return true;

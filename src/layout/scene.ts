@@ -18,8 +18,12 @@ import { derivedId } from '../ids.js';
 import type { Resource } from '../graph/types.js';
 import { LABEL, labelWidth } from './footprint.js';
 import type { TreeNode } from './tree.js';
-import { ZONE_LABEL_ROOM, ZONE_MARGIN } from './vpc.js';
+import { ZONE_LABEL_ROOM, ZONE_MARGIN } from './matrix.js';
 import type { Box, Scene, SceneGroup, SceneLabel } from './types.js';
+
+/** Margin and name room of area surfaces (as pack.ts allocates them). */
+const AREA_MARGIN = 1;
+const AREA_NAME_ROOM = 1;
 
 export interface Positions {
   /** Footprint of every component. */
@@ -28,8 +32,6 @@ export interface Positions {
   group: Map<TreeNode, Box>;
   /** Where a container's own name label goes (zones, areas, ASGs, empty groups). */
   groupLabel: Map<TreeNode, { x: number; y: number }>;
-  /** Where each container's content starts (the next pass measures outside neighbours from it). */
-  origin: Map<TreeNode, { x: number; y: number }>;
 }
 
 /**
@@ -163,7 +165,20 @@ export function buildScene(tree: TreeNode, pos: Positions, byId: ReadonlyMap<str
   function groupById(id: string): SceneGroup | undefined {
     return byGroupId.get(id);
   }
+  const inside = new Map<string, Box[]>();
+  const addInside = (parent: string | undefined, b: Box) => {
+    if (parent) (inside.get(parent) ?? inside.set(parent, []).get(parent)!).push(b);
+  };
+  for (const n of scene.nodes) addInside(n.parent, n.box);
+  for (const l of scene.labels) if (zoneLabel.get(l.parent ?? '') !== l) addInside(l.parent, { x: l.x, y: l.y, w: l.w!, h: l.h! });
   for (const g of scene.groups) {
+    if (g.ccType === 'area') {
+      const label = zoneLabel.get(g.id);
+      fitArea(g, inside.get(g.id) ?? [], label);
+      boxOf.set(g.id, g.box);
+      if (label) boxOf.set(label.id, { x: label.x, y: label.y, w: label.w!, h: label.h! });
+    }
+    addInside(g.parent, g.box);
     const zones = zonesOf.get(g.id);
     if (zones) {
       fitZones(zones, subnetsOf, zoneLabel, dir);
@@ -213,5 +228,24 @@ function fitZones(zones: readonly SceneGroup[], subnetsOf: ReadonlyMap<string, S
       label.x = z.box.x + 0.5;
       label.y = z.box.y + 0.25;
     }
+  }
+}
+
+/**
+ * An area (a module or stack surface) is drawn around what it holds, with its margin and its name
+ * room at the top, within the room the layout gave it: the room may be larger (it keeps space for
+ * growth), the drawn surface is not.
+ */
+function fitArea(g: SceneGroup, content: readonly Box[], label: SceneLabel | undefined): void {
+  const b = boundsOf(content);
+  if (!b) return;
+  const room = g.box, m = AREA_MARGIN, top = AREA_NAME_ROOM;
+  const w = Math.max(b.w + 2 * m, (label?.w ?? 0) + 1);
+  const x = Math.max(room.x, Math.min(b.x - m, room.x + room.w - w));
+  const y = Math.max(room.y, b.y - m - top);
+  g.box = { x, y, w, h: b.y + b.h + m - y };
+  if (label) {
+    label.x = x + m;
+    label.y = y + 0.25;
   }
 }

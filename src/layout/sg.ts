@@ -2,14 +2,15 @@
  * How security groups are drawn. A resource may be in several security groups, and one group
  * may reach many subnets, so an SG cannot simply be one box. Rule:
  *
- * - An SG is drawn once per network container it reaches (a subnet, or the VPC for members that
- *   have no subnet), with a derived id `derivedId('sg-split', sgId, containerId)`.
- * - Inside one container, the member sets of its SGs are made laminar: SGs are taken largest
- *   first (then by name and id) and kept when their members are a subset of, or disjoint from,
- *   every SG kept before; a kept SG nests inside the smallest kept SG that holds all its members
- *   (equal sets nest in that order). A membership that would make two SG boxes cross is not
- *   drawn; it still exists in the graph and as network edges. So every SG box contains exactly
- *   its members and boxes only ever nest.
+ * - An SG is drawn once per network container where it has members (a subnet, or the VPC for
+ *   members that have no subnet), with a derived id `derivedId('sg-split', sgId, containerId)`.
+ * - Inside one container the SG boxes form a nesting (boxes never cross). It is built member by
+ *   member, in input order: a member takes its SGs largest first (most members in the container,
+ *   then input order) and joins, for each, the box of that SG that sits exactly inside the boxes
+ *   it joined so far; when the SG has no box there, it gets one more (a second box of the same
+ *   SG, so that no membership is lost and no boxes cross). Because members are taken in input
+ *   order, a resource added at the end of an input never reshapes the boxes drawn for the others.
+ * - An SG with no member drawn anywhere is drawn once, empty, in its VPC (see tree.ts).
  */
 import { canContain } from '../catalog/index.js';
 import { derivedId } from '../ids.js';
@@ -21,14 +22,18 @@ interface Item {
   leaf?: string;
   child?: TreeNode;
   sgs: string[];
+  order: number;
 }
 
-export function nestSecurityGroups(root: TreeNode, byId: ReadonlyMap<string, Resource>): void {
+/** Nests the SGs of every subnet and VPC; returns the ids of the SGs that were drawn somewhere. */
+export function nestSecurityGroups(root: TreeNode, byId: ReadonlyMap<string, Resource>, index: ReadonlyMap<string, number>): Set<string> {
+  const drawn = new Set<string>();
   const visit = (n: TreeNode): void => {
     for (const c of n.children) visit(c);
-    if (n.kind === 'subnet' || n.kind === 'vpc') nestIn(n, byId);
+    if (n.kind === 'subnet' || n.kind === 'vpc') nestIn(n, byId, index, drawn);
   };
   visit(root);
+  return drawn;
 }
 
 function sgsOf(r: Resource | undefined, byId: ReadonlyMap<string, Resource>): string[] {
@@ -41,59 +46,65 @@ function sgsOf(r: Resource | undefined, byId: ReadonlyMap<string, Resource>): st
   return out;
 }
 
-function nestIn(container: TreeNode, byId: ReadonlyMap<string, Resource>): void {
+export function firstIndex(n: TreeNode, index: ReadonlyMap<string, number>): number {
+  let best = Infinity;
+  for (const id of n.leaves) best = Math.min(best, index.get(id) ?? Infinity);
+  for (const c of n.children) best = Math.min(best, firstIndex(c, index));
+  return best === Infinity ? index.get(n.resourceId ?? '') ?? Number.MAX_SAFE_INTEGER : best;
+}
+
+function nestIn(container: TreeNode, byId: ReadonlyMap<string, Resource>, index: ReadonlyMap<string, number>, drawn: Set<string>): void {
   const items: Item[] = [];
-  for (const leaf of container.leaves) items.push({ leaf, sgs: sgsOf(byId.get(leaf), byId) });
+  for (const leaf of container.leaves) items.push({ leaf, sgs: sgsOf(byId.get(leaf), byId), order: index.get(leaf) ?? 0 });
   for (const child of container.children) {
-    if (child.kind === 'asg' || child.kind === 'bundle') items.push({ child, sgs: sgsOf(byId.get(child.resourceId ?? ''), byId) });
+    if (child.kind === 'asg' || child.kind === 'bundle') items.push({ child, sgs: sgsOf(byId.get(child.resourceId ?? ''), byId), order: firstIndex(child, index) });
   }
-  const members = new Map<string, Set<number>>();
-  items.forEach((it, i) => {
-    for (const sg of it.sgs) {
-      let s = members.get(sg);
-      if (!s) members.set(sg, (s = new Set()));
-      s.add(i);
-    }
-  });
-  if (members.size === 0) return;
+  const count = new Map<string, number>();
+  for (const it of items) for (const sg of it.sgs) count.set(sg, (count.get(sg) ?? 0) + 1);
+  if (count.size === 0) return;
+  const sgIndex = (id: string) => index.get(id) ?? 0;
+  const bigFirst = (a: string, b: string) => count.get(b)! - count.get(a)! || sgIndex(a) - sgIndex(b) || (a < b ? -1 : a > b ? 1 : 0);
 
-  const name = (id: string) => byId.get(id)?.name ?? '';
-  const order = [...members.keys()].sort((a, b) =>
-    members.get(b)!.size - members.get(a)!.size || name(a).localeCompare(name(b)) || (a < b ? -1 : a > b ? 1 : 0));
-  const kept: { sg: string; set: Set<number>; node: TreeNode; parent?: TreeNode }[] = [];
-  for (const sg of order) {
-    const set = members.get(sg)!;
-    let parent: (typeof kept)[number] | undefined;
-    let ok = true;
-    for (const k of kept) {
-      let inside = 0;
-      for (const i of set) if (k.set.has(i)) inside++;
-      if (inside === set.size) parent = k; // later kept ones are smaller: the last match is the tightest
-      else if (inside > 0) { ok = false; break; }
+  // Built member by member in input order: each SG box gets its place in the nesting from its
+  // first member. A member joins a box of its SG whose surrounding boxes are exactly the ones it
+  // joined so far; when there is none, the SG gets another box there (so no membership is lost).
+  interface Box { sg: string; parent: Box | undefined; node: TreeNode; first: number }
+  const boxes: Box[] = [];
+  const bySg = new Map<string, Box[]>();
+  const home = new Map<Item, Box>();
+  const byOrder = [...items].sort((a, b) => a.order - b.order);
+  for (const it of byOrder) {
+    let inner: Box | undefined;
+    for (const sg of [...it.sgs].sort(bigFirst)) {
+      const list = bySg.get(sg) ?? bySg.set(sg, []).get(sg)!;
+      let box = list.find((b) => b.parent === inner);
+      if (!box) {
+        const r = byId.get(sg)!;
+        // The first box of an SG keeps the plain split id; another one is told apart by where it sits.
+        const id = list.length === 0 ? derivedId('sg-split', sg, container.id) : derivedId('sg-split', sg, container.id, inner?.node.id ?? '');
+        const node: TreeNode = { kind: 'sg', id, ccType: 'sg', name: r.name, resourceId: sg, children: [], leaves: [] };
+        if (r.region) node.region = r.region;
+        box = { sg, parent: inner, node, first: it.order };
+        list.push(box);
+        boxes.push(box);
+        drawn.add(sg);
+      }
+      inner = box;
     }
-    if (!ok) continue;
-    const r = byId.get(sg)!;
-    const node: TreeNode = { kind: 'sg', id: derivedId('sg-split', sg, container.id), ccType: 'sg', name: r.name, resourceId: sg, children: [], leaves: [] };
-    if (r.region) node.region = r.region;
-    kept.push(parent ? { sg, set, node, parent: parent.node } : { sg, set, node });
+    if (inner) home.set(it, inner);
   }
-
-  // Each item goes into the tightest kept SG that holds it; SGs nest likewise.
-  const tightest = (i: number): TreeNode | undefined => {
-    let best: TreeNode | undefined;
-    for (const k of kept) if (k.set.has(i)) best = k.node;
-    return best;
-  };
-  const moved = new Set<number>();
-  items.forEach((it, i) => {
-    const home = tightest(i);
-    if (!home) return;
-    moved.add(i);
-    if (it.leaf) home.leaves.push(it.leaf);
-    else home.children.push(it.child!);
-  });
-  container.leaves = container.leaves.filter((_, i) => !moved.has(i));
-  const movedChildren = new Set(items.filter((it, i) => it.child && moved.has(i)).map((it) => it.child!));
+  const moved = new Set<Item>();
+  for (const it of items) {
+    const h = home.get(it);
+    if (h === undefined) continue;
+    moved.add(it);
+    if (it.leaf) h.node.leaves.push(it.leaf);
+    else h.node.children.push(it.child!);
+  }
+  const movedLeaves = new Set(items.filter((it) => it.leaf && moved.has(it)).map((it) => it.leaf!));
+  container.leaves = container.leaves.filter((l) => !movedLeaves.has(l));
+  const movedChildren = new Set(items.filter((it) => it.child && moved.has(it)).map((it) => it.child!));
   container.children = container.children.filter((c) => !movedChildren.has(c));
-  for (const k of kept) (k.parent ?? container).children.push(k.node);
+  // SG boxes in the order of their first member.
+  for (const b of [...boxes].sort((p, q) => p.first - q.first)) (b.parent ? b.parent.node.children : container.children).push(b.node);
 }

@@ -20,7 +20,7 @@ import { LABEL } from './footprint.js';
 import { BoxIndex, boxesOverlap, inflate, unionBox } from './geometry.js';
 import { labelBox } from './quality.js';
 import type { Box, LayoutOptions, Scene, SceneGroup } from './types.js';
-import { ZONE_LABEL_ROOM, ZONE_MARGIN } from './vpc.js';
+import { ZONE_LABEL_ROOM, ZONE_MARGIN } from './matrix.js';
 
 type Point = { x: number; y: number };
 

@@ -230,12 +230,36 @@ export function buildTree(graph: Graph, options: TreeOptions = {}): TreeNode {
     return home;
   };
 
+  // Where the instances of each ASG sit: an ASG is drawn once in each of those places only.
+  const asgHomes = new Map<string, TreeNode[]>();
+  if (network) {
+    for (const m of drawn) {
+      const asg = m.in.asg ? byId.get(m.in.asg) : undefined;
+      if (!asg || asg.ccType !== 'asg' || !accepts(asg, m) || m.in.parent) continue;
+      const h = networkHome(m);
+      const list = asgHomes.get(asg.id) ?? asgHomes.set(asg.id, []).get(asg.id)!;
+      if (h && !list.includes(h)) list.push(h);
+    }
+  }
+  /**
+   * A container a resource names without a parent link: a non-AWS network (an Azure virtual
+   * network or subnet is drawn as an area) referenced as its VPC or subnet.
+   */
+  const containerRef = (r: Resource): Resource | undefined => {
+    for (const id of [...(r.in.subnets ?? []), r.in.vpc]) {
+      const c = id ? byId.get(id) : undefined;
+      if (c && c !== r && isGroup(c) && c.ccType !== 'vpc' && c.ccType !== 'subnet' && accepts(c, r)) return c;
+    }
+    return undefined;
+  };
+
   const place = (r: Resource): void => {
     if (placed.has(r.id) || vpcIds.has(r.id) || subnetIds.has(r.id)) return;
     placed.add(r.id);
     if (r.ccType === 'sg' && !r.in.parent) return; // drawn through its members, once per container
-    if (!network && NETWORK_TYPES.has(r.ccType ?? '')) return;
-    const parent = r.in.parent ? byId.get(r.in.parent) : undefined;
+    // Without network grouping nothing is drawn as a container.
+    if (!network && isGroup(r)) return;
+    const parent = r.in.parent ? byId.get(r.in.parent) : network ? containerRef(r) : undefined;
     const asg = network && r.in.asg ? byId.get(r.in.asg) : undefined;
     let target: TreeNode;
     if (parent && isGroup(parent) && accepts(parent, r)) {
@@ -250,8 +274,10 @@ export function buildTree(graph: Graph, options: TreeOptions = {}): TreeNode {
       const home = networkHome(r);
       target = (home && splits?.get(home)) ?? splits?.values().next().value ?? homeOf(r);
     } else if (r.ccType === 'asg' && network) {
+      // Drawn where its instances are; with none, once in its first subnet (a declared ASG shows).
       const subs = subnetsOf(r);
-      const homes = subs.length ? [...new Set(subs.map((s) => groupNodes.get(s.id)!))] : [homeOf(r)];
+      const withInstances = asgHomes.get(r.id) ?? [];
+      const homes = withInstances.length ? withInstances : [subs.length ? groupNodes.get(subs[0]!.id)! : homeOf(r)];
       for (const h of homes) asgNode(r, h, homes.length);
       return;
     } else {
@@ -274,7 +300,19 @@ export function buildTree(graph: Graph, options: TreeOptions = {}): TreeNode {
   };
   for (const r of drawn) place(r);
 
-  if (network) nestSecurityGroups(root, byId);
+  if (network) {
+    const index = new Map(graph.resources.map((r, i) => [r.id, i]));
+    const drawnSgs = nestSecurityGroups(root, byId, index);
+    // A declared security group with no member drawn anywhere is still shown: once, empty, in its VPC.
+    for (const r of drawn) {
+      if (r.ccType !== 'sg' || r.in.parent || drawnSgs.has(r.id)) continue;
+      const vpc = r.in.vpc && vpcIds.has(r.in.vpc) ? groupNodes.get(r.in.vpc) : undefined;
+      if (!vpc) continue;
+      const n = node('sg', r.id, 'sg', r.name, { resourceId: r.id });
+      if (r.region) n.region = r.region;
+      vpc.children.push(n);
+    }
+  }
   prune(root);
   return root;
 }
@@ -283,7 +321,8 @@ export function buildTree(graph: Graph, options: TreeOptions = {}): TreeNode {
 function prune(n: TreeNode): boolean {
   n.children = n.children.filter((c) => prune(c));
   if (n.children.length > 0 || n.leaves.length > 0) return true;
-  return n.kind === 'vpc' || n.kind === 'subnet' || n.kind === 'asg' || n.kind === 'parent' || n.kind === 'root';
+  // (An empty SG node is only ever made for a declared SG without drawn members.)
+  return n.kind === 'vpc' || n.kind === 'subnet' || n.kind === 'asg' || n.kind === 'parent' || n.kind === 'sg' || n.kind === 'root';
 }
 
 /** Walks the tree depth-first, parents before children. */

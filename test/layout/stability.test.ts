@@ -1,37 +1,102 @@
 /**
- * Stability. With --layout-from nothing that persists moves, on the samples and on generated
- * topologies. Without a previous layout the engine is built to move little (coarse room for
- * containers, anchored VPC, clusters in name order, previous-pass positions read coarsely); this
- * is measured on generated topologies of 1,000 components, where most single additions move
- * under 5 % of the other components. (On small diagrams a new role column can shift the columns
- * after it — see docs/layout.md — which is what --layout-from is for.)
+ * Stability. With --layout-from nothing that persists moves. Without a previous layout, a
+ * resource added at the end of an input moves at most max(1, ⌊5 % of the components⌋) of the
+ * others (absolute positions) — measured on every sample (CloudFormation, Terraform, draw.io with
+ * --relayout) and on generated topologies of 50–300 components, 20 resp. 10 seeded additions
+ * each (test/layout/generate.ts addOneResource: a component in a random subnet with a random SG
+ * of its VPC, or a regional/global service, with one or two edges to random components).
+ * The bound does not hold for every addition (docs/layout.md: a middle zone or tier that
+ * outgrows its room, a box that pushes the box stacked after it): the tests hold the share that
+ * does, so that it cannot get worse unnoticed. bench/layout.bench.ts measures more additions.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { emitBlueprint } from '../../src/emit/emit.js';
+import type { Graph } from '../../src/graph/types.js';
 import { layout } from '../../src/layout/index.js';
 import { measureLayout, movedNodes } from '../../src/layout/quality.js';
+import type { Scene } from '../../src/layout/types.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { addOneResource, generateTopology } from './generate.js';
 
-const SAMPLE_DIRS = ['samples/cloudformation', 'samples/terraform'].map((d) => join(REPO_ROOT, d));
+/** The stability bound: 5 % of the components, at least one. */
+const movedBound = (components: number) => Math.max(1, Math.floor(0.05 * components));
+
+const SAMPLE_DIRS = ['cloudformation', 'terraform', 'drawio'];
 const samples = SAMPLE_DIRS.flatMap((d) => {
+  const dir = join(REPO_ROOT, 'samples', d);
   try {
-    return readdirSync(d).sort().map((f) => join(d, f)).filter((p) => statSync(p).isFile() || p.endsWith('.out'));
+    return readdirSync(dir).sort().filter((f) => !f.endsWith('.ts')).map((f) => ({ file: join(dir, f), drawio: d === 'drawio' }))
+      .filter(({ file }) => statSync(file).isFile() || file.endsWith('.out'));
   } catch {
     return [];
   }
 });
 
-describe('stability', () => {
-  it('has samples to test on', () => expect(samples.length).toBeGreaterThan(0));
+/** Moves per addition, and whether every layout stayed clean. */
+function additions(graph: Graph, base: Scene, seeds: number): number[] {
+  const moved: number[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const next = addOneResource(graph, seed).graph;
+    const scene = layout(next, {});
+    const q = measureLayout(scene, next.edges);
+    expect(q.overlaps).toEqual([]);
+    expect(q.groupViolationCount).toBe(0);
+    moved.push(movedNodes(base, scene).length);
+  }
+  return moved;
+}
 
-  for (const file of samples) {
+describe('stability', () => {
+  it('has samples to test on', () => expect(samples.length).toBeGreaterThan(10));
+
+  it('without a previous layout, an addition to a sample moves at most max(1, 5 %) of its components', async () => {
+    let within = 0, total = 0;
+    const over: string[] = [];
+    for (const { file, drawio } of samples) {
+      const r = await convert(file, drawio ? { relayout: true } : {});
+      if (!r.ok) continue; // not a single convertible input (a folder of nested stacks)
+      const base = layout(r.graph!, {});
+      const moved = additions(r.graph!, base, 20);
+      moved.forEach((m, i) => {
+        total++;
+        if (m <= movedBound(base.nodes.length)) within++;
+        else over.push(`${file.slice(REPO_ROOT.length)} #${i + 1}: ${m} of ${base.nodes.length}`);
+      });
+    }
+    expect(total).toBeGreaterThanOrEqual(300);
+    // Measured: 338 of 340 (both over by one node: a box that grows pushes the box after it).
+    expect(within / total, over.join('\n')).toBeGreaterThanOrEqual(0.99);
+  });
+
+  for (const edgeModel of ['cloud', 'uniform'] as const) {
+    it(`without a previous layout, additions to generated topologies (${edgeModel} edges) mostly stay within the bound`, () => {
+      let within = 0, total = 0;
+      const all: number[] = [];
+      for (const nodes of [50, 100, 200, 300]) {
+        for (const seed of [1, 2]) {
+          const g = generateTopology({ nodes, seed, edgeModel });
+          const base = layout(g, {});
+          for (const m of additions(g, base, 10)) {
+            total++;
+            all.push(m / base.nodes.length);
+            if (m <= movedBound(base.nodes.length)) within++;
+          }
+        }
+      }
+      all.sort((a, b) => a - b);
+      // Measured: 79 of 80 (cloud), 77 of 80 (uniform); most additions move nothing else.
+      expect(within / total).toBeGreaterThanOrEqual(0.95);
+      expect(all[Math.floor(all.length / 2)]).toBe(0);
+    });
+  }
+
+  for (const { file, drawio } of samples) {
     it(`--layout-from moves nothing when a resource is added: ${file.slice(REPO_ROOT.length)}`, async () => {
-      const r = await convert(file, {});
-      if (!r.ok) return; // not a single convertible input (e.g. a folder of nested stacks)
+      const r = await convert(file, drawio ? { relayout: true } : {});
+      if (!r.ok) return;
       const previous = r.blueprint!;
       for (let seed = 1; seed <= 5; seed++) {
         const { graph, added } = addOneResource(r.graph!, seed);
@@ -50,18 +115,5 @@ describe('stability', () => {
     const base = layout(g, {});
     const previous = emitBlueprint(g, base);
     for (let seed = 1; seed <= 8; seed++) expect(movedNodes(base, layout(addOneResource(g, seed).graph, { previous }))).toEqual([]);
-  });
-
-  it('without a previous layout, most single additions to a 1,000-component topology move under 5 % of the rest', () => {
-    const fractions: number[] = [];
-    for (const topology of [3, 4]) {
-      const g = generateTopology({ nodes: 1000, seed: topology });
-      const base = layout(g, {});
-      for (let seed = 1; seed <= 15; seed++) fractions.push(movedNodes(base, layout(addOneResource(g, seed).graph, {})).length / base.nodes.length);
-    }
-    fractions.sort((a, b) => a - b);
-    const within = fractions.filter((f) => f <= 0.05).length;
-    expect(within / fractions.length).toBeGreaterThanOrEqual(0.7);
-    expect(fractions[Math.floor(fractions.length / 2)]).toBeLessThanOrEqual(0.05);
   });
 });

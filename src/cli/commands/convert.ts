@@ -50,7 +50,10 @@ export function conversionOptions(y: Argv): Argv {
     .option('projection', { choices: ['isometric', '2d'] as const, describe: 'Blueprint projection' })
     .option('direction', { choices: ['right', 'down'] as const, describe: 'Main flow direction of the layout' })
     .option('spacing', { type: 'number', describe: 'Free grid cells between components (default 2)' })
-    .option('group-by', { choices: ['vpc', 'module', 'stack', 'none'] as const, describe: 'Grouping when there is no network containment' })
+    .option('group-by', {
+      choices: ['vpc', 'module', 'stack', 'none'] as const,
+      describe: 'Containers drawn: vpc (default: VPCs, zones, subnets, security groups), module/stack (also an area per Terraform module or stack around the services outside VPCs), none (no containers at all)',
+    })
     .option('layout-from', { type: 'string', describe: 'Keep positions from a previous blueprint for ids that persist' })
     .option('theme', { choices: ['light', 'dark'] as const, describe: 'Blueprint theme' });
   // Converter-specific options (e.g. terraform --include-data, drawio --page).
