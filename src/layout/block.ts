@@ -1,14 +1,16 @@
 /**
  * One container's content: its child boxes (security groups, ASGs, …) stacked across the flow,
- * and beside them its components in a grid of whole cells.
+ * and its components in a grid of whole cells below the boxes that came before them in the input
+ * and beside the boxes that came after.
  *
  * Sizes come first and depend only on what the container holds, never on where anything goes:
- * the grid has a number of columns from a coarse ladder of its component count and as many rows
- * as that takes, so one more component adds at most a row at the far end. Positions come second
- * (placeComponents): every component, in input order, takes the free cell nearest to its
- * neighbours placed so far, where its label and footprint fit and its edges cross the fewest
- * edges already drawn. Earlier resources never see later ones, so a resource added at the end
- * of an input takes a free cell and moves nobody.
+ * the grid has a number of columns from a coarse ladder of its component count and rows that
+ * never get fewer as it grows, so one more component adds at most a row at the far end (or a
+ * column at a step of the ladder). Positions come second (placeComponents): every component,
+ * in input order, takes the free cell nearest to its neighbours placed so far, where its label
+ * and footprint fit and its edges cross the fewest edges already drawn, within the grid as large
+ * as it would be with only the components up to it. Earlier resources never see later ones, so
+ * a resource added at the end of an input takes a free cell and moves nobody.
  */
 import type { Resource } from '../graph/types.js';
 import type { Axis } from './axis.js';
@@ -54,6 +56,12 @@ export interface Spot {
   laneOf(want: number): number;
   /** How many cells one lane step is worth when weighing distances. */
   laneWeight: number;
+  /**
+   * The first lanes and cells this component may take: the grid as large as it would be if the
+   * container held only the components up to this one in input order. A component's cell then
+   * never depends on how many come after it (a larger grid would let it reach further).
+   */
+  within?: { lanes: number; cells: number };
 }
 
 /** A measured container: its allocated size, placed later by its top-left corner. */
@@ -126,21 +134,16 @@ export function gridColumns(k: number): number {
   return Math.ceil(k / 20);
 }
 
-/** Sizes a container's content: a stack of child boxes, then a grid of component cells. */
+/** Rows of a grid of `k` cells: never fewer than a grid of fewer cells had. */
+export function gridRows(k: number): number {
+  return k <= 4 ? k : k <= 40 ? Math.max(4, Math.ceil(k / 2)) : 20;
+}
+
+/** Sizes a container's content: stacks of child boxes and a grid of component cells. */
 export function planBlock(units: Unit[], ctx: LayoutCtx): Block {
   const order = units.map((_, i) => i).sort((a, b) => units[a]!.prio - units[b]!.prio || (units[a]!.key < units[b]!.key ? -1 : 1));
   const boxes = order.filter((v) => units[v]!.leaf === undefined);
   const leaves = order.filter((v) => units[v]!.leaf !== undefined);
-  let boxF = 0, boxC = 0, lastBoxGap = 0, boxGap = 0;
-  const boxAt = new Map<number, number>();
-  for (const v of boxes) {
-    const u = units[v]!;
-    boxAt.set(v, boxC);
-    boxF = Math.max(boxF, u.f);
-    boxGap = Math.max(boxGap, u.gf);
-    boxC += u.c + u.gc;
-    lastBoxGap = u.gc;
-  }
   let pitch = 0, cell = 0, leafF = 0, leafC = 0, cells = 0, reach = 0;
   for (const v of leaves) {
     const u = units[v]!;
@@ -152,18 +155,23 @@ export function planBlock(units: Unit[], ctx: LayoutCtx): Block {
     reach = Math.max(reach, u.blocksF);
   }
   const cols = leaves.length ? gridColumns(cells) : 0;
-  const rows = cols ? Math.ceil(cells / cols) : 0;
+  const rows = cols ? gridRows(cells) : 0;
   // Boxes and grid in the order of their first member, so that a region that appears with a new
-  // resource comes after the other and moves nothing in it: a grid that comes first has the boxes
-  // beside it along the flow (with room kept for its second column); boxes that come first have
-  // the grid below them, across the flow.
+  // resource comes after the others and moves nothing in them: boxes that come before the grid
+  // are stacked across the flow with the grid below them; boxes that come after it stand beside
+  // it along the flow (with room kept for its second column), since the grid grows rows across.
   const gridW = cols ? (cols - 1) * pitch + leafF + reach * pitch : 0;
-  const gridFirst = cols > 0 && (!boxes.length || units[leaves[0]!]!.prio < units[boxes[0]!]!.prio);
-  const boxStart = gridFirst && boxes.length ? Math.max(cols, 2) * pitch : 0;
-  const gridC = !gridFirst && boxes.length ? boxC : 0;
+  const gridPrio = cols ? units[leaves[0]!]!.prio : Infinity;
+  const above = stackAcross(boxes.filter((v) => units[v]!.prio < gridPrio), units);
+  const beside = stackAcross(boxes.filter((v) => units[v]!.prio >= gridPrio), units);
+  const gridC = above.c;
+  const besideF = Math.max(cols, 2) * pitch;
+  const boxAt = new Map<number, { f: number; c: number }>();
+  for (const [v, c] of above.at) boxAt.set(v, { f: 0, c });
+  for (const [v, c] of beside.at) boxAt.set(v, { f: besideF, c: gridC + c });
   // Whole cells, so that content laid out from its far edge stays on grid points.
-  const f = Math.ceil(Math.max(boxStart + boxF, gridW));
-  const c = Math.ceil(Math.max(boxes.length ? boxC - lastBoxGap : 0, rows ? gridC + (rows - 1) * cell + leafC : 0));
+  const f = Math.ceil(Math.max(above.f, gridW, beside.at.size ? besideF + beside.f : 0));
+  const c = Math.ceil(Math.max(above.c - above.lastGap, beside.at.size ? gridC + beside.c - beside.lastGap : 0, rows ? gridC + (rows - 1) * cell + leafC : 0));
   const crossAt = (oc: number, at: number, size: number, flip: Flip) => (flip.c ? oc + c - at - Math.ceil(size) : oc + at);
   const flowAt = (of: number, at: number, size: number, flip: Flip) => (flip.f ? of + f - at - Math.ceil(size) : of + at);
   return {
@@ -174,15 +182,19 @@ export function planBlock(units: Unit[], ctx: LayoutCtx): Block {
       const floor = new Floorplan(ctx.iso);
       for (const v of boxes) {
         const u = units[v]!;
-        const p = axis.xy(flowAt(of, boxStart, u.f, flip), crossAt(oc, boxAt.get(v)!, u.c, flip));
+        const at = boxAt.get(v)!;
+        const p = axis.xy(flowAt(of, at.f, u.f, flip), crossAt(oc, at.c, u.c, flip));
         u.box!.place(p.x, p.y, flip);
         floor.addBox({ x: p.x, y: p.y, w: u.box!.w, h: u.box!.h });
       }
       if (!cols) return;
       const lanes = Array.from({ length: cols }, () => new Lane(0, rows));
+      let prefix = 0;
       for (const v of leaves) {
         const u = units[v]!;
+        prefix += 1 + u.blocksC + u.blocksF;
         ctx.spots.set(u.leaf!, {
+          within: { lanes: gridColumns(prefix), cells: gridRows(prefix) },
           lanes,
           floor,
           at: (lane, i) => axis.xy(flowAt(of, lane * pitch, u.f, flip), crossAt(oc, gridC + i * cell, u.c, flip)),
@@ -193,6 +205,20 @@ export function planBlock(units: Unit[], ctx: LayoutCtx): Block {
       }
     },
   };
+}
+
+/** Boxes stacked across the flow in the given order: where each starts, and the stack's extent. */
+function stackAcross(list: readonly number[], units: readonly Unit[]): { at: Map<number, number>; f: number; c: number; lastGap: number } {
+  const at = new Map<number, number>();
+  let f = 0, c = 0, lastGap = 0;
+  for (const v of list) {
+    const u = units[v]!;
+    at.set(v, c);
+    f = Math.max(f, u.f);
+    c += u.c + u.gc;
+    lastGap = u.gc;
+  }
+  return { at, f, c, lastGap };
 }
 
 /**
@@ -219,17 +245,20 @@ export function placeComponents(order: readonly string[], ctx: LayoutCtx): Place
       wantC += axis.cross(x, y);
       wantF += axis.flow(x, y);
     }
-    const wantCell = placed.length ? spot.cellOf(wantC / placed.length) : 0;
+    const laneCount = Math.min(spot.within?.lanes ?? Infinity, spot.lanes.length);
+    const cellLimit = spot.within?.cells ?? Infinity;
+    const wantCell = placed.length ? Math.min(spot.cellOf(wantC / placed.length), cellLimit - 1) : 0;
     const wantLane = placed.length ? spot.laneOf(wantF / placed.length) : 0;
     const fits = (lane: number, i: number) => {
+      if (i >= cellLimit) return false;
       const p = spot.at(lane, i);
       return spot.floor.fits(...leafBoxes(id, p.x, p.y, ctx));
     };
     let got: { lane: number; cell: number } | undefined;
     let best = Infinity;
     const judge = segments && placed.length > 0;
-    spot.lanes.forEach((lane, k) => {
-      const laneCost = Math.abs(k - Math.min(Math.max(wantLane, 0), spot.lanes.length - 1)) * spot.laneWeight;
+    spot.lanes.slice(0, laneCount).forEach((lane, k) => {
+      const laneCost = Math.abs(k - Math.min(Math.max(wantLane, 0), laneCount - 1)) * spot.laneWeight;
       if (laneCost >= best) return;
       for (const cell of lane.candidates(wantCell, judge ? weighed : 1, (i) => fits(k, i))) {
         let cost = laneCost + Math.abs(cell - wantCell);

@@ -5,8 +5,8 @@
  * cells of two components of the same container (same footprint) where that takes away clearly
  * more crossings than it adds — but only a few swaps, drawn from the stability budget: a swap
  * moves two components, and the swaps chosen with and without an added resource may differ, so
- * the pass makes one swap per four components the stability bound (max(1, ⌊5 %⌋ of the
- * components)) allows to move: its swaps move at most half of them. Diagrams below 80
+ * the pass makes one swap per two components the stability bound (max(1, ⌊5 %⌋ of the
+ * components)) allows to move: even swaps that all differ stay within it. Diagrams below 40
  * components get none.
  */
 import type { LayoutCtx, Placed, PlacedCell } from './block.js';
@@ -25,7 +25,7 @@ export const SWAP_LIMIT = 600;
 
 /** Swaps allowed on a diagram of `components` components. */
 export function swapBudget(components: number): number {
-  return Math.floor(Math.max(1, Math.floor(0.05 * components)) / 4);
+  return Math.floor(Math.max(1, Math.floor(0.05 * components)) / 2);
 }
 
 type Point = [number, number];

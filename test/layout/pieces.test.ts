@@ -1,6 +1,6 @@
 /** The pieces the layout is built from: cells, floor plans, crossing counts, ladders, the zone × tier matrix, clusters. */
 import { describe, expect, it } from 'vitest';
-import { gridColumns, judgedCandidates } from '../../src/layout/block.js';
+import { gridColumns, gridRows, judgedCandidates } from '../../src/layout/block.js';
 import { Floorplan, Lane, nearestInLanes } from '../../src/layout/cells.js';
 import { matrixCells, matrixGeometry, rowKey } from '../../src/layout/matrix.js';
 import { packLayout } from '../../src/layout/pack.js';
@@ -121,12 +121,21 @@ describe('ladders', () => {
     expect(gridColumns(1)).toBe(1);
   });
 
+  it('never gives a grid of more cells fewer rows or columns, and always room for its cells', () => {
+    for (let k = 1; k <= 400; k++) {
+      expect(gridRows(k)).toBeGreaterThanOrEqual(gridRows(k - 1 || 1));
+      expect(gridColumns(k) * gridRows(k)).toBeGreaterThanOrEqual(k);
+    }
+    // 4 → 5 cells: a second column, and still four rows (the grid does not get shorter).
+    expect([gridColumns(4), gridRows(4), gridColumns(5), gridRows(5)]).toEqual([1, 4, 2, 4]);
+  });
+
   it('weighs fewer cells per component on larger graphs', () => {
     expect([100, 2000, 4000, 6000, 20000].map(judgedCandidates)).toEqual([60, 60, 30, 20, 16]);
   });
 
-  it('allows a swap per four components of the stability bound: none below 80 components', () => {
-    expect([20, 79, 80, 100, 199, 240, 1000].map(swapBudget)).toEqual([0, 0, 1, 1, 2, 3, 12]);
+  it('allows a swap per two components of the stability bound: none below 40 components', () => {
+    expect([20, 39, 40, 79, 100, 199, 240, 1000].map(swapBudget)).toEqual([0, 0, 1, 1, 2, 4, 6, 25]);
   });
 
   it('rounds room up on coarse steps', () => {
