@@ -257,9 +257,10 @@ export function placeComponents(order: readonly string[], ctx: LayoutCtx): Place
     let got: { lane: number; cell: number } | undefined;
     let best = Infinity;
     const judge = segments && placed.length > 0;
-    spot.lanes.slice(0, laneCount).forEach((lane, k) => {
+    for (let k = 0; k < laneCount; k++) {
+      const lane = spot.lanes[k]!;
       const laneCost = Math.abs(k - Math.min(Math.max(wantLane, 0), laneCount - 1)) * spot.laneWeight;
-      if (laneCost >= best) return;
+      if (laneCost >= best) continue;
       for (const cell of lane.candidates(wantCell, judge ? weighed : 1, (i) => fits(k, i))) {
         let cost = laneCost + Math.abs(cell - wantCell);
         if (judge && cost < best) {
@@ -274,7 +275,7 @@ export function placeComponents(order: readonly string[], ctx: LayoutCtx): Place
         }
         if (cost < best) { best = cost; got = { lane: k, cell }; }
       }
-    });
+    }
     // Nothing fits (a label longer than any free run): the nearest free cell, label or not.
     if (!got) {
       for (let k = 0; k < spot.lanes.length && !got; k++) {
