@@ -6,7 +6,8 @@
  * more crossings than it adds — but only a few swaps, drawn from the stability budget: a swap
  * moves two components, and the swaps chosen with and without an added resource may differ, so
  * the pass makes one swap per two components the stability bound (max(1, ⌊5 %⌋ of the
- * components)) allows to move: even swaps that all differ stay within it. Diagrams below 40
+ * components)) allows to move: the swaps of one layout move at most the bound (swaps that all
+ * differ between two layouts can move up to twice that; measured, rarely). Diagrams below 40
  * components get none.
  */
 import type { LayoutCtx, Placed, PlacedCell } from './block.js';
